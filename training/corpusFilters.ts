@@ -104,24 +104,25 @@ export function isMinifiedName(relPath: string): boolean {
 
 /**
  * True if the file looks minified or generated: by name (see isMinifiedName), or any line
- * longer than MAX_LINE_LENGTH, or an average line length over MAX_AVERAGE_LINE_LENGTH.
- * Line lengths are in UTF-16 code units; `text` should already use `\n` line ends.
+ * longer than MAX_LINE_LENGTH, or an average line length (newlines not counted) over
+ * MAX_AVERAGE_LINE_LENGTH. Lengths are in UTF-16 code units; `text` should use `\n` line ends.
  */
 export function isMinified(text: string, name: string): boolean {
   if (isMinifiedName(name)) return true;
-  let lines = 0;
+  if (text.length === 0) return false;
+  let newlines = 0;
   let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
     if (end - start > MAX_LINE_LENGTH) return true;
-    lines++;
-    if (end === text.length) break;
-    start = end + 1;
+    if (nl < 0) break;
+    newlines++;
+    start = nl + 1;
   }
-  // A trailing newline does not start another line.
-  if (text.endsWith('\n')) lines--;
-  return lines > 0 && text.length / lines > MAX_AVERAGE_LINE_LENGTH;
+  // "a\nb" has 2 lines, "a\nb\n" too: a trailing newline does not start another line.
+  const lines = text.endsWith('\n') ? newlines : newlines + 1;
+  return (text.length - newlines) / lines > MAX_AVERAGE_LINE_LENGTH;
 }
 
 /** 32-bit FNV-1a over the UTF-8 bytes of `s`, as an unsigned integer. */

@@ -12,6 +12,11 @@
  *   out.w        [V, H]     output projection
  *   out.b        [V]
  */
+import { mulberry32 } from '../src/engine/random';
+
+/** Re-exported: the PRNG lives in src/engine/random.ts so that the runtime can sample with it too. */
+export { mulberry32 };
+
 export interface Shape {
   vocab: number;
   embed: number;
@@ -77,18 +82,6 @@ export class Params {
   clone(): Params {
     return new Params(this.shape, this.flat.slice());
   }
-}
-
-/** A small deterministic PRNG (mulberry32) for initialisation and sampling in tests. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
