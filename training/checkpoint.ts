@@ -1,0 +1,64 @@
+/**
+ * Checkpoints: parameters, Adam moments, data position and elapsed time, in one file
+ * written atomically. A run that finds a compatible checkpoint resumes from it.
+ * Layout: 8-byte magic, uint32 header length, JSON header, then params, m, v (float32).
+ */
+import * as fs from 'fs';
+import type { BatcherState } from './batcher';
+import type { Shape } from './params';
+
+const MAGIC = Buffer.from('CLSTMCK1');
+
+export interface CheckpointHeader {
+  shape: Shape;
+  vocab: string[];
+  step: number;
+  elapsedSec: number;
+  adamT: number;
+  batcher: BatcherState;
+  /** Identifies the corpus and the settings that must match to resume. */
+  fingerprint: string;
+  valBpcBefore: number;
+  from: string;
+  trainedChars: number;
+}
+
+export interface Checkpoint {
+  header: CheckpointHeader;
+  params: Float32Array;
+  m: Float32Array;
+  v: Float32Array;
+}
+
+export async function saveCheckpoint(file: string, ck: Checkpoint): Promise<void> {
+  const head = Buffer.from(JSON.stringify(ck.header), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(head.length);
+  const bufs = [MAGIC, len, head, ...[ck.params, ck.m, ck.v].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.promises.writeFile(tmp, Buffer.concat(bufs));
+  await fs.promises.rename(tmp, file);
+}
+
+/** Reads a checkpoint; undefined when there is none or it cannot be read. */
+export async function loadCheckpoint(file: string): Promise<Checkpoint | undefined> {
+  let buf: Buffer;
+  try {
+    buf = await fs.promises.readFile(file);
+  } catch {
+    return undefined;
+  }
+  if (buf.length < 12 || !buf.subarray(0, 8).equals(MAGIC)) return undefined;
+  const n = buf.readUInt32LE(8);
+  let header: CheckpointHeader;
+  try {
+    header = JSON.parse(buf.subarray(12, 12 + n).toString('utf8')) as CheckpointHeader;
+  } catch {
+    return undefined;
+  }
+  const rest = buf.subarray(12 + n);
+  const floats = new Float32Array(rest.buffer.slice(rest.byteOffset, rest.byteOffset + rest.byteLength));
+  if (floats.length % 3 !== 0) return undefined;
+  const size = floats.length / 3;
+  return { header, params: floats.slice(0, size), m: floats.slice(size, 2 * size), v: floats.slice(2 * size) };
+}
