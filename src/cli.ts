@@ -9,13 +9,14 @@ import { benchCommand } from './cli/bench';
 import { Command, notYetImplemented } from './cli/command';
 import { completeCommand } from './cli/complete';
 import { evalCommand } from './cli/eval';
+import { trainCommand } from './cli/train';
 import { EXIT_USAGE, exitCodeOf, oneLine } from './cli/errors';
 
 /** Every command, in the order `--help` lists them. `train` and `simulate` plug in here. */
 const COMMANDS: readonly Command[] = [
   completeCommand,
   evalCommand,
-  notYetImplemented('train', 'train a model on the files under PATH'),
+  trainCommand,
   notYetImplemented('simulate', 'simulated typing: keystroke savings and precision'),
   benchCommand,
 ];

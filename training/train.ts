@@ -161,7 +161,7 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
     corpus = await collectCorpus(req.root, { exclude: req.exclude, valFraction: cfg.valFraction, signal: req.signal });
   } catch (e) {
     if (req.signal?.aborted) throw e;
-    throw new TrainInputError(`cannot read ${req.root}: ${(e as Error).message}`);
+    throw new TrainInputError((e as Error).message);
   }
   if (corpus.files.length === 0) throw new TrainInputError(emptyCorpusMessage(corpus));
   log(describeCorpus(corpus));
