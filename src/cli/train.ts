@@ -31,6 +31,7 @@ with the same corpus and settings resumes from it. Ctrl-C stops cleanly.
   --seed S          seed for initialisation and data order (default ${d.seed})
   --threads N       onnxruntime threads (default ${d.threads})
   --exclude GLOB    extra gitignore-style pattern to skip (comma-separated)
+  --progress-jsonl  progress as one JSON object per line on stderr ({"progress": {...}}), for tools
   --json            print the result as one JSON object: chars_per_s, steps, train_chars,
                     val_chars, val_bpc_before, val_bpc_after, seconds, out
 `;
@@ -50,7 +51,7 @@ export const trainCommand: Command = {
     const opt = 'string' as const;
     const args = parseArgs('train', argv, {
       out: opt, minutes: opt, steps: opt, from: opt, layers: opt, hidden: opt, embed: opt, batch: opt, seq: opt,
-      lr: opt, seed: opt, threads: opt, exclude: opt, json: 'boolean',
+      lr: opt, seed: opt, threads: opt, exclude: opt, json: 'boolean', 'progress-jsonl': 'boolean',
     });
     if (args.help) {
       process.stdout.write(USAGE);
@@ -77,9 +78,14 @@ export const trainCommand: Command = {
     const explicitShape = Object.fromEntries(
       (['layers', 'hidden', 'embed'] as const).filter((k) => args.string(k) !== undefined).map((k) => [k, config[k]]),
     );
-    const tty = Boolean(process.stderr.isTTY);
+    const progressJsonl = args.flag('progress-jsonl');
+    const tty = Boolean(process.stderr.isTTY) && !progressJsonl;
     let lastLine = 0;
     const onProgress = (p: TrainProgress) => {
+      if (progressJsonl) {
+        process.stderr.write(`${JSON.stringify({ progress: p })}\n`);
+        return;
+      }
       if (p.phase !== 'train') {
         if (tty) process.stderr.write('\r\x1b[K');
         progress(
@@ -110,7 +116,7 @@ export const trainCommand: Command = {
         explicitShape,
         exclude: args.string('exclude')?.split(',').map((s) => s.trim()).filter(Boolean),
         onProgress,
-        log: (line) => progress(line),
+        log: (line) => (progressJsonl ? process.stderr.write(`${JSON.stringify({ log: line })}\n`) : progress(line)),
         signal: ac.signal,
       });
       if (tty) process.stderr.write('\r\x1b[K');
