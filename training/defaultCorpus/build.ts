@@ -26,7 +26,7 @@ import {
   TRAINING_LANGUAGE_CAPS, TRAINING_SOURCES, sourceId,
 } from './sources';
 
-const RECIPE_VERSION = 1;
+const RECIPE_VERSION = 2;
 
 interface Args {
   heldout: boolean;
@@ -127,7 +127,7 @@ function describe(m: Manifest): string {
     `the recipe rebuilds them into \`${m.layout}\`. npm packages are pinned in sources.ts; Debian`,
     'packages are the version installed on the build machine, else the one apt offered (downloaded and',
     'extracted, not installed). Sizes are in millions of characters (Unicode code points).',
-    heldout ? '\nNone of these projects is in the training corpus; files whose content also occurs in the training corpus are removed.' : '',
+    heldout ? '\nNone of these projects is in the training corpus; files whose content also occurs in the training corpus\nare removed.\n' : '',
     '## Sources',
     '',
     sourcesTable(m.sources),
@@ -161,6 +161,8 @@ function copySelected(files: readonly ScannedFile[], outDir: string, heldout: bo
   }
   const tsv = ['path\tlanguage\tchars\tsha1', ...files.map((f) => `${heldout ? `${f.language}/` : ''}${f.path}\t${f.language}\t${f.chars}\t${f.hash}`)];
   fs.writeFileSync(path.join(partial, 'files.tsv'), tsv.join('\n') + '\n');
+  // The trainer's collectCorpus honours .gitignore: keep the bookkeeping out of training/eval.
+  fs.writeFileSync(path.join(partial, '.gitignore'), '/.gitignore\n/manifest.json\n/files.tsv\n');
   if (fs.existsSync(outDir)) {
     if (!fs.existsSync(path.join(outDir, 'manifest.json')) && fs.readdirSync(outDir).length > 0) {
       throw new Error(`${outDir} exists and is not a corpus built by this recipe (no manifest.json): not replacing it`);

@@ -65,11 +65,11 @@ export function isTestPath(rel: string): boolean {
 
 /** Reasons to drop a file from its name alone (before reading it). */
 export function nameDrop(rel: string): DropReason | undefined {
-  if (!mayBeCode(rel)) return 'not-code';
   if (isSecretName(rel)) return 'secret';
   if (isLockfileName(rel)) return 'lockfile';
   if (isBinaryExtension(rel)) return 'binary';
   if (isMinifiedName(rel)) return 'minified';
+  if (!mayBeCode(rel)) return 'not-code';
   return undefined;
 }
 
