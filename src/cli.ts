@@ -6,9 +6,10 @@
  */
 import { version } from '../package.json';
 import { benchCommand } from './cli/bench';
-import { Command, notYetImplemented } from './cli/command';
+import { Command } from './cli/command';
 import { completeCommand } from './cli/complete';
 import { evalCommand } from './cli/eval';
+import { simulateCommand } from './cli/simulate';
 import { trainCommand } from './cli/train';
 import { EXIT_USAGE, exitCodeOf, oneLine } from './cli/errors';
 
@@ -17,7 +18,7 @@ const COMMANDS: readonly Command[] = [
   completeCommand,
   evalCommand,
   trainCommand,
-  notYetImplemented('simulate', 'simulated typing: keystroke savings and precision'),
+  simulateCommand,
   benchCommand,
 ];
 

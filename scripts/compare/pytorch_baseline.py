@@ -1,7 +1,9 @@
 """Optional outside baseline: the same char-LSTM trained by PyTorch, for side-by-side
 numbers in benchmarks. The project never depends on it (Debian's python3-torch).
 
-Usage: python3 scripts/compare/pytorch_baseline.py SPLIT.json MINUTES [B T]
+Usage: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 scripts/compare/pytorch_baseline.py SPLIT.json MINUTES [B T]
+(OPENBLAS_NUM_THREADS=1: torch already runs 2 OpenMP threads; letting OpenBLAS add its own
+threads oversubscribes 2 cores and runs 15x slower.)
 Trains 2x256, E64 on the train texts (TBPTT over consecutive chunks, a file starts from
 zero state after a '\n' start token, like our trainer), Adam, then reports validation
 bits per character per DESIGN.md section 4 (each file from zero state) as JSON.

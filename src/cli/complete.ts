@@ -1,51 +1,56 @@
 /**
- * `char-lstm complete`: reads the text before the cursor on stdin and prints a one-line
- * suggestion. With --jsonl, every stdin line is a request and every stdout line an answer.
+ * `char-lstm complete`: reads the text before the cursor on stdin and prints the suggestion
+ * of the completion engine (the extension's engine, with its default settings unless
+ * options change them). With --jsonl, every stdin line is a request and every stdout line
+ * an answer.
  */
 import * as readline from 'readline';
-import { performance } from 'perf_hooks';
-import { suggestLine } from '../engine/decode';
-import { mulberry32 } from '../engine/random';
+import { DEFAULT_ENGINE_SETTINGS, LstmCompletionEngine } from '../engine/engine';
 import { round } from '../engine/stats';
-import type { CharModel } from '../runtime/onnxModel';
+import type { CompletionRequest, EngineSettings } from '../engine/types';
 import { Args, parseArgs } from './args';
 import { Command, writeJson } from './command';
 import { CliError } from './errors';
 import { loadModelOption, MODEL_OPTION_HELP } from './model';
 
-const USAGE = `Usage: char-lstm complete [--model M] [--temperature T] [--max-chars N] [--seed S] [--json | --jsonl]
+const d = DEFAULT_ENGINE_SETTINGS;
+const USAGE = `Usage: char-lstm complete [--model M] [options] [--json | --jsonl]
 
 Reads the text before the cursor on stdin (all of it, up to end of input) and prints the
-suggested continuation of the current line.
+suggestion the editor would show (empty when it would show none), with the extension's
+default settings unless the options below change them.
 
   ${MODEL_OPTION_HELP}
-  --temperature T 0 = greedy (the default); above 0 samples from softmax(logits / T)
-  --max-chars N   longest suggestion in characters (default 40)
-  --seed S        seed for sampling (default: time-based)
-  --json          print {"text": ..., "ms": ...} instead of the bare suggestion
-  --jsonl         one request per stdin line, {"prefix": "...", "suffix": "...", "language": "..."};
-                  one answer per stdout line, {"text": "...", "ms": n}
+  --temperature T   0 = greedy (default ${d.temperature}); above 0 samples from softmax(logits / T)
+  --top-k K         sample only among the K likeliest characters (0 = all; default ${d.topK})
+  --top-p P         sample only among the likeliest characters totalling P (default ${d.topP})
+  --candidates N    candidates sampled side by side, best mean log-probability wins (default ${d.candidates})
+  --max-chars N     longest suggestion in characters (default ${d.maxChars})
+  --min-confidence P  stop where a character's probability is below P (0 = off; default ${d.minConfidence})
+  --min-joint-confidence P  stop where the probability of the whole suggestion is below P
+                    (0 = off; default ${d.minJointConfidence})
+  --multiline       allow suggestions over several lines
+  --seed S          mixed into the sampling seed, which otherwise depends only on the
+                    context (default 0: the same text gives the same sample, as in the editor)
+  --json            print {"text": ..., "ms": ...} instead of the bare suggestion
+  --jsonl           one request per stdin line, {"prefix": "...", "suffix": "...", "language": "..."}
+                    (suffix: the text after the cursor); one answer per stdout line, {"text": "...", "ms": n}
 `;
 
-interface Settings {
-  temperature: number;
-  maxChars: number;
-  random: () => number;
-}
-
-function settingsOf(args: Args): Settings {
-  const seed = args.number('seed', Date.now() >>> 0, { integer: true, min: 0, max: 2 ** 32 - 1 });
+/** Engine settings from the command line, over the defaults. */
+export function engineSettingsOf(args: Args): EngineSettings {
   return {
-    temperature: args.number('temperature', 0, { min: 0, max: 100 }),
-    maxChars: args.number('max-chars', 40, { integer: true, min: 1, max: 10000 }),
-    random: mulberry32(seed),
+    temperature: args.number('temperature', d.temperature, { min: 0, max: 100 }),
+    topK: args.number('top-k', d.topK, { integer: true, min: 0, max: 100000 }),
+    topP: args.number('top-p', d.topP, { min: 0, max: 1 }),
+    candidates: args.number('candidates', d.candidates, { integer: true, min: 1, max: 64 }),
+    maxChars: args.number('max-chars', d.maxChars, { integer: true, min: 1, max: 10000 }),
+    multiline: args.flag('multiline') || d.multiline,
+    minConfidence: args.number('min-confidence', d.minConfidence, { min: 0, max: 1 }),
+    minJointConfidence: args.number('min-joint-confidence', d.minJointConfidence, { min: 0, max: 1 }),
+    maxContextChars: d.maxContextChars,
+    seed: args.number('seed', 0, { integer: true, min: 0, max: 2 ** 32 - 1 }),
   };
-}
-
-async function timedSuggestion(model: CharModel, prefix: string, s: Settings): Promise<{ text: string; ms: number }> {
-  const t0 = performance.now();
-  const text = await suggestLine(model, prefix, s);
-  return { text, ms: round(performance.now() - t0, 3) };
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -54,43 +59,44 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseRequest(line: string, lineNo: number): string {
+function parseRequest(line: string, lineNo: number): CompletionRequest {
   let req: unknown;
   try {
     req = JSON.parse(line);
   } catch {
     throw new CliError(`stdin line ${lineNo} is not valid JSON`);
   }
-  const prefix = (req as { prefix?: unknown } | null)?.prefix;
-  if (typeof req !== 'object' || req === null || Array.isArray(req) || typeof prefix !== 'string') {
+  const r = req as { prefix?: unknown; suffix?: unknown; language?: unknown } | null;
+  if (typeof req !== 'object' || r === null || Array.isArray(req) || typeof r.prefix !== 'string') {
     throw new CliError(`stdin line ${lineNo} needs an object with a string "prefix"`);
   }
-  return prefix;
+  if (r.suffix !== undefined && typeof r.suffix !== 'string') throw new CliError(`stdin line ${lineNo}: "suffix" must be a string`);
+  if (r.language !== undefined && typeof r.language !== 'string') throw new CliError(`stdin line ${lineNo}: "language" must be a string`);
+  const suffix = (r.suffix as string | undefined) ?? '';
+  const eol = suffix.search(/\r?\n/);
+  return {
+    docId: 'stdin',
+    prefix: r.prefix,
+    lineSuffix: eol >= 0 ? suffix.slice(0, eol) : suffix,
+    languageId: (r.language as string | undefined) ?? 'plaintext',
+  };
 }
 
-async function runJsonl(model: CharModel, s: Settings): Promise<void> {
-  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    const prefix = parseRequest(line, lineNo);
-    writeJson(await timedSuggestion(model, prefix, s));
-  }
+async function answer(engine: LstmCompletionEngine, req: CompletionRequest, s: EngineSettings): Promise<{ text: string; ms: number }> {
+  const t0 = performance.now();
+  const sug = await engine.suggest(req, s);
+  return { text: sug?.text ?? '', ms: round(performance.now() - t0, 3) };
 }
 
 export const completeCommand: Command = {
   name: 'complete',
-  summary: 'suggest the rest of the line for the text on stdin',
+  summary: 'suggest a completion for the text on stdin',
   usage: USAGE,
   async run(argv) {
+    const opt = 'string' as const;
     const args = parseArgs('complete', argv, {
-      model: 'string',
-      temperature: 'string',
-      'max-chars': 'string',
-      seed: 'string',
-      json: 'boolean',
-      jsonl: 'boolean',
+      model: opt, temperature: opt, 'top-k': opt, 'top-p': opt, candidates: opt, 'max-chars': opt, 'min-confidence': opt,
+      'min-joint-confidence': opt, seed: opt, multiline: 'boolean', json: 'boolean', jsonl: 'boolean',
     });
     if (args.help) {
       process.stdout.write(USAGE);
@@ -98,18 +104,25 @@ export const completeCommand: Command = {
     }
     if (args.positionals.length > 0) throw new CliError(`complete reads stdin and takes no PATH (got '${args.positionals[0]}')`);
     if (args.flag('json') && args.flag('jsonl')) throw new CliError('use --json or --jsonl, not both');
-    const settings = settingsOf(args);
+    const settings = engineSettingsOf(args);
     const model = await loadModelOption(args.string('model'));
     try {
+      const engine = new LstmCompletionEngine(model);
       if (args.flag('jsonl')) {
-        await runJsonl(model, settings);
+        const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+        let lineNo = 0;
+        for await (const line of lines) {
+          lineNo++;
+          if (line.trim() === '') continue;
+          writeJson(await answer(engine, parseRequest(line, lineNo), settings));
+        }
         return 0;
       }
       if (process.stdin.isTTY) process.stderr.write('complete: reading the text before the cursor from stdin; end it with Ctrl-D\n');
       const prefix = await readAll(process.stdin);
-      const answer = await timedSuggestion(model, prefix, settings);
-      if (args.flag('json')) writeJson(answer);
-      else process.stdout.write(`${answer.text}\n`);
+      const out = await answer(engine, { docId: 'stdin', prefix, lineSuffix: '', languageId: 'plaintext' }, settings);
+      if (args.flag('json')) writeJson(out);
+      else process.stdout.write(`${out.text}\n`);
       return 0;
     } finally {
       await model.release();

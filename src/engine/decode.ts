@@ -1,52 +1,124 @@
 /**
- * Single-line decoding: feed the start token and the text before the cursor, then pick
- * one character at a time until a newline (not included), the unknown token, or
- * `maxChars` characters. Temperature 0 is greedy; above 0 samples with `random`.
+ * Decoding a suggestion from a primed context (the state and logits after the text before
+ * the cursor).
  *
- * A later issue grows this into the full engine (state cache, top-k / top-p, stop rules).
+ * - Greedy (temperature 0): one row. When the model offers `decodeGreedy` (the whole
+ *   suggestion in one ONNX Loop run), that is used; otherwise one `run` per character.
+ * - Sampling (temperature > 0): N candidates as one batch (B = N rows in every `run`, the
+ *   context state replicated), each drawn with temperature, top-k and top-p, then ranked by
+ *   mean log-probability of the text they would show.
+ *
+ * Every candidate is watched by a StopRule (stopRules.ts). The cancellation token is
+ * checked between decoding steps; a cancelled decode resolves to undefined.
  */
+import type { LstmState } from '../runtime/onnxModel';
 import { UNKNOWN } from '../model/vocab';
-import { pickToken } from './logits';
-import { mulberry32 } from './random';
+import { logSoftmaxAt } from './logits';
+import { sampleToken, SamplerSettings } from './sampling';
+import { StopOptions, StopResult, StopRule } from './stopRules';
 import type { StepModel } from './stepModel';
+import type { CancellationLike } from './types';
 
-/** The model sees at most this many characters before the cursor. */
-export const MAX_CONTEXT_CHARS = 4096;
-
-export interface DecodeOptions {
-  maxChars: number;
-  /** 0 (or less) = greedy. */
-  temperature: number;
-  /** Uniform [0, 1) source for sampling; defaults to a time-seeded mulberry32. */
-  random?: () => number;
-  maxContextChars?: number;
+export interface DecodeSettings extends SamplerSettings {
+  /** Candidates sampled side by side when the temperature is above 0. */
+  candidates: number;
 }
 
-/** The last `max` characters (UTF-16 units) of `text`, never starting inside a surrogate pair. */
-export function tailContext(text: string, max = MAX_CONTEXT_CHARS): string {
-  if (text.length <= max) return text;
-  let start = text.length - max;
-  const c = text.charCodeAt(start);
-  if (c >= 0xdc00 && c <= 0xdfff) start++;
-  return text.slice(start);
+export interface Primed {
+  /** Batch 1. */
+  state: LstmState;
+  /** [V]: predicts the first character of the suggestion. */
+  logits: Float32Array;
 }
 
-export async function suggestLine(model: StepModel, prefix: string, opts: DecodeOptions): Promise<string> {
-  const { vocab } = model;
-  const V = vocab.size;
-  const random = opts.random ?? mulberry32(Date.now());
-  const context = vocab.encode(tailContext(prefix, opts.maxContextChars ?? MAX_CONTEXT_CHARS));
-  const tokens = [vocab.startToken, ...context];
-  let r = await model.run(tokens, 1, tokens.length, model.zeroState(1));
-  let offset = (tokens.length - 1) * V; // the last row predicts the character after the cursor
-  let out = '';
-  for (let n = 0; n < opts.maxChars; n++) {
-    const tok = pickToken(r.logits, offset, V, opts.temperature, random);
-    if (tok === UNKNOWN || vocab.chars[tok] === '\n') break;
-    out += vocab.chars[tok];
-    if (n + 1 === opts.maxChars) break;
-    r = await model.run([tok], 1, 1, r.state);
-    offset = 0;
+/** A state with `rows` copies of the batch-1 state `s`. */
+export function replicateState(s: LstmState, rows: number, layers: number, hidden: number): LstmState {
+  if (rows === 1) return s;
+  const h = new Float32Array(layers * rows * hidden);
+  const c = new Float32Array(layers * rows * hidden);
+  for (let l = 0; l < layers; l++) {
+    const src = l * hidden;
+    for (let b = 0; b < rows; b++) {
+      h.set(s.h.subarray(src, src + hidden), (l * rows + b) * hidden);
+      c.set(s.c.subarray(src, src + hidden), (l * rows + b) * hidden);
+    }
   }
-  return out;
+  return { batch: rows, h, c };
+}
+
+/** The character of a token, or undefined for the unknown token. */
+function charOf(model: StepModel, tok: number): string | undefined {
+  return tok === UNKNOWN ? undefined : model.vocab.chars[tok];
+}
+
+export async function decode(
+  model: StepModel,
+  ctx: Primed,
+  s: DecodeSettings,
+  stop: StopOptions,
+  random: () => number,
+  token?: CancellationLike,
+): Promise<StopResult | undefined> {
+  const sampling = s.temperature > 0 && s.topK !== 1;
+  if (!sampling && model.decodeGreedy) {
+    const fast = await decodeGreedyFast(model, ctx, stop);
+    if (fast || token?.isCancellationRequested) return token?.isCancellationRequested ? undefined : fast;
+  }
+  const B = sampling ? Math.max(1, Math.floor(s.candidates)) : 1;
+  const V = model.vocab.size;
+  const rules = Array.from({ length: B }, () => new StopRule(stop));
+  let state = replicateState(ctx.state, B, model.layers, model.hidden);
+  let logits: Float32Array = ctx.logits;
+  let rowStride = 0; // the first step reads the one context row for every candidate
+  const toks = new Int32Array(B);
+  for (;;) {
+    let active = 0;
+    for (let b = 0; b < B; b++) {
+      toks[b] = 0;
+      if (rules[b].done) continue;
+      const offset = b * rowStride;
+      const tok = sampleToken(logits, offset, V, s, random);
+      if (rules[b].push(charOf(model, tok), logSoftmaxAt(logits, offset, V, tok))) {
+        toks[b] = tok;
+        active++;
+      }
+    }
+    if (active === 0) break;
+    if (token?.isCancellationRequested) return undefined;
+    const r = await model.run(toks, B, 1, state);
+    state = r.state;
+    logits = r.logits;
+    rowStride = V;
+  }
+  return best(rules.map((r) => r.result()));
+}
+
+/** The candidate with the highest mean log-probability among those with text (the first on ties). */
+export function best(results: StopResult[]): StopResult {
+  let pick = results[0];
+  for (const r of results) {
+    if (r.text.length === 0) continue;
+    if (pick.text.length === 0 || r.meanLogProb > pick.meanLogProb) pick = r;
+  }
+  return pick;
+}
+
+/** Greedy decoding through the model's one-call path; undefined when the model has none. */
+async function decodeGreedyFast(model: StepModel, ctx: Primed, stop: StopOptions): Promise<StopResult | undefined> {
+  const newline = model.vocab.tokenOf('\n');
+  const stopTokens = stop.multiline || newline === UNKNOWN ? [UNKNOWN] : [UNKNOWN, newline];
+  // A little below the gate, so that the loop never ends before the StopRule would (float32 vs float64).
+  const below = (p: number | undefined) => (p !== undefined && p > 0 ? Math.log(p) - 1e-4 : -Infinity);
+  const r = await model.decodeGreedy?.(ctx.logits, ctx.state, {
+    maxSteps: stop.maxChars + 1,
+    stopTokens,
+    minLogProb: below(stop.minConfidence),
+    minJointLogProb: below(stop.minJoint),
+  });
+  if (!r) return undefined;
+  const rule = new StopRule(stop);
+  for (let k = 0; k < r.tokens.length; k++) {
+    if (!rule.push(charOf(model, r.tokens[k]), r.logProbs[k])) break;
+  }
+  return rule.result();
 }

@@ -24,31 +24,3 @@ export function argmaxAt(logits: ArrayLike<number>, offset: number, V: number): 
   }
   return best;
 }
-
-/**
- * Picks a token: argmax when `temperature` <= 0, otherwise a draw from
- * softmax(row / temperature) using `random` (uniform in [0, 1)).
- */
-export function pickToken(
-  logits: ArrayLike<number>,
-  offset: number,
-  V: number,
-  temperature: number,
-  random: () => number,
-): number {
-  if (!(temperature > 0)) return argmaxAt(logits, offset, V);
-  let m = -Infinity;
-  for (let v = 0; v < V; v++) if (logits[offset + v] > m) m = logits[offset + v];
-  const w = new Float64Array(V);
-  let s = 0;
-  for (let v = 0; v < V; v++) {
-    w[v] = Math.exp((logits[offset + v] - m) / temperature);
-    s += w[v];
-  }
-  let r = random() * s;
-  for (let v = 0; v < V; v++) {
-    r -= w[v];
-    if (r < 0) return v;
-  }
-  return argmaxAt(logits, offset, V); // only reached through rounding
-}

@@ -37,8 +37,20 @@ export interface EngineSettings {
   multiline: boolean;
   /** Confidence gate: stop where a character's probability drops below this. */
   minConfidence: number;
+  /**
+   * Joint confidence gate: stop where the probability of the whole suggestion so far (the
+   * product of its characters' probabilities) drops below this. It bounds the chance that
+   * a shown suggestion is wrong, so it steers precision directly. Optional; the default
+   * applies when absent, 0 turns it off.
+   */
+  minJointConfidence?: number;
   /** The model sees at most this many characters before the cursor. */
   maxContextChars: number;
+  /**
+   * Mixed into the per-context sampling seed (temperature > 0 only), so a CLI run can pick
+   * another fixed sequence. Optional; 0 when absent.
+   */
+  seed?: number;
 }
 
 export interface Suggestion {

@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as ort from 'onnxruntime-node';
 import { INPUT, OUTPUT } from '../model/contract';
 import { Vocab } from '../model/vocab';
+import type { GreedyDecodeOptions, GreedyDecodeResult } from '../engine/stepModel';
+import { buildDecodeLoopModel, DECODE_IO, STOP_MARGIN } from './decodeLoop';
 import { inspectModel, ModelError, ModelInfo } from './validate';
 
 export { ModelError } from './validate';
@@ -29,14 +31,26 @@ export interface LoadOptions {
   threads?: number;
 }
 
+const SESSION_OPTIONS = (threads: number): ort.InferenceSession.SessionOptions => ({
+  intraOpNumThreads: threads,
+  interOpNumThreads: 1,
+  graphOptimizationLevel: 'all',
+  executionMode: 'sequential',
+});
+
 export class CharModel {
   readonly vocab: Vocab;
+  /** The greedy decode-loop session (decodeLoop.ts), built on first use; undefined if it cannot be. */
+  private decoder: Promise<ort.InferenceSession | undefined> | undefined;
+  private released = false;
 
   private constructor(
     private readonly session: ort.InferenceSession,
     readonly info: ModelInfo,
     readonly path: string,
     readonly bytes: number,
+    private modelBytes: Uint8Array | undefined,
+    private readonly threads: number,
   ) {
     this.vocab = new Vocab(info.vocab);
   }
@@ -71,16 +85,11 @@ export class CharModel {
     }
     let session: ort.InferenceSession;
     try {
-      session = await ort.InferenceSession.create(bytes, {
-        intraOpNumThreads: opts.threads ?? 1,
-        interOpNumThreads: 1,
-        graphOptimizationLevel: 'all',
-        executionMode: 'sequential',
-      });
+      session = await ort.InferenceSession.create(bytes, SESSION_OPTIONS(opts.threads ?? 1));
     } catch (e) {
       throw new ModelError(`${label}: onnxruntime cannot load it (${firstLine(e)})`);
     }
-    const model = new CharModel(session, info, label, bytes.length);
+    const model = new CharModel(session, info, label, bytes.length, bytes, opts.threads ?? 1);
     await model.selfTest();
     return model;
   }
@@ -132,7 +141,67 @@ export class CharModel {
     };
   }
 
+  /**
+   * Greedy decoding of one row in a single run of an ONNX Loop around this model
+   * (decodeLoop.ts). Undefined when the loop graph cannot be built or loaded for this model.
+   */
+  async decodeGreedy(logits: Float32Array, state: LstmState, opts: GreedyDecodeOptions): Promise<GreedyDecodeResult | undefined> {
+    const V = this.vocab.size;
+    if (logits.length !== V || state.batch !== 1) throw new Error('decodeGreedy takes one row of logits and a batch-1 state');
+    const session = await this.decodeSession();
+    if (!session) return undefined;
+    const dims = [this.layers, 1, this.hidden];
+    const out = await session.run({
+      [DECODE_IO.logits0]: new ort.Tensor('float32', logits, [1, V]),
+      [DECODE_IO.h0]: new ort.Tensor('float32', state.h, dims),
+      [DECODE_IO.c0]: new ort.Tensor('float32', state.c, dims),
+      [DECODE_IO.steps]: new ort.Tensor('int64', BigInt64Array.of(BigInt(Math.max(0, Math.floor(opts.maxSteps)))), []),
+      [DECODE_IO.stopMargin]: new ort.Tensor('float32', this.stopMargin(opts.stopTokens), [V]),
+      [DECODE_IO.minLogp]: new ort.Tensor('float32', Float32Array.of(opts.minLogProb), []),
+      [DECODE_IO.minJoint]: new ort.Tensor('float32', Float32Array.of(opts.minJointLogProb ?? -Infinity), []),
+    });
+    const toks = out[DECODE_IO.tokens].data as BigInt64Array;
+    return { tokens: Int32Array.from(toks, (t) => Number(t)), logProbs: Float32Array.from(out[DECODE_IO.logp].data as Float32Array) };
+  }
+
+  private stopMargins = new Map<string, Float32Array>();
+
+  private stopMargin(stopTokens: readonly number[]): Float32Array {
+    const key = stopTokens.join(',');
+    let m = this.stopMargins.get(key);
+    if (!m) {
+      m = new Float32Array(this.vocab.size).fill(STOP_MARGIN.go);
+      for (const t of stopTokens) if (t >= 0 && t < m.length) m[t] = STOP_MARGIN.stop;
+      this.stopMargins.set(key, m);
+    }
+    return m;
+  }
+
+  /** Builds the decode-loop session now rather than at the first suggestion. */
+  async prepareDecoder(): Promise<boolean> {
+    return (await this.decodeSession()) !== undefined;
+  }
+
+  private decodeSession(): Promise<ort.InferenceSession | undefined> {
+    if (!this.decoder) {
+      this.decoder = (async () => {
+        const bytes = this.modelBytes;
+        this.modelBytes = undefined;
+        if (this.released || !bytes) return undefined;
+        try {
+          return await ort.InferenceSession.create(buildDecodeLoopModel(bytes), SESSION_OPTIONS(this.threads));
+        } catch {
+          return undefined; // an unusual graph: decoding falls back to one run per character
+        }
+      })();
+    }
+    return this.decoder;
+  }
+
   async release(): Promise<void> {
+    this.released = true;
+    const decoder = await this.decoder;
+    await decoder?.release();
     await this.session.release();
   }
 }

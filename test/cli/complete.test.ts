@@ -65,15 +65,40 @@ describe('cli: complete', function () {
     assert.match(r.stderr, /^char-lstm: stdin line 2 needs an object with a string "prefix"$/m);
   });
 
-  it('--temperature with --seed is repeatable', () => {
-    const sample = (seed: string) => {
-      const r = runCli(['complete', '--model', soft, '--temperature', '1', '--seed', seed, '--max-chars', '30'], 'a');
+  it('--temperature: the context seeds the sampler (repeatable); --seed picks another sequence', () => {
+    const sample = (prefix: string, ...seed: string[]) => {
+      const args = ['complete', '--model', soft, '--temperature', '1', '--candidates', '1', '--min-confidence', '0', '--min-joint-confidence', '0'];
+      const r = runCli([...args, '--max-chars', '30', ...seed], prefix);
       assert.equal(r.code, 0, r.stderr);
       return r.stdout;
     };
-    const first = sample('42');
-    assert.equal(sample('42'), first);
+    const first = sample('a');
+    assert.equal(sample('a'), first, 'no --seed: the same text gives the same sample');
     assert.match(first, /^[abcz q]*\n$/);
-    assert.ok(['1', '2', '3', '4'].map(sample).some((s) => s !== first), 'other seeds give other samples');
+    const seeded = sample('a', '--seed', '42');
+    assert.equal(sample('a', '--seed', '42'), seeded);
+    assert.ok(['1', '2', '3', '4'].map((s) => sample('a', '--seed', s)).some((s) => s !== seeded), 'other seeds give other samples');
+  });
+
+  it('the default gates: nothing when the model is unsure, and options to turn them off', () => {
+    const r = runCli(['complete', '--model', soft], 'a');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '\n', 'p = 0.39 per character is below the default gate');
+    const off = runCli(['complete', '--model', soft, '--min-confidence', '0', '--min-joint-confidence', '0'], 'a');
+    assert.equal(off.stdout, 'bc\n', 'greedy without gates');
+    const bad = runCli(['complete', '--model', soft, '--top-p', '2'], 'a');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--top-p must be at most 1/);
+  });
+
+  it('--jsonl: text after the cursor on its line blocks a suggestion; closers do not', () => {
+    const requests = [
+      { prefix: 'xa', suffix: 'foo' },
+      { prefix: 'xa', suffix: ')];\nfoo' },
+      { prefix: 'xa', suffix: '\nfoo' },
+    ];
+    const r = runCli(['complete', '--model', model, '--jsonl'], requests.map((q) => JSON.stringify(q)).join('\n'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l).text), ['', 'bc', 'bc']);
   });
 });

@@ -1,61 +1,104 @@
 import * as assert from 'node:assert/strict';
-import { suggestLine, tailContext } from '../../src/engine/decode';
-import { mulberry32 } from '../../src/engine/random';
+import { best, decode, DecodeSettings } from '../../src/engine/decode';
+import { StopOptions } from '../../src/engine/stopRules';
 import { CharModel } from '../../src/runtime/onnxModel';
-import { bigramModel } from '../helpers/models';
+import { buildForeignModel } from '../helpers/foreignModel';
+import { ourModel } from '../helpers/models';
+import { CountingModel, tableModel } from './engineHelpers';
 
-// After 'a' comes 'b', then 'c', then a newline; 'z' repeats forever; ' ' gives 'q', then the unknown token.
-const vocab = ['', '\n', 'a', 'b', 'c', 'z', ' ', 'q'];
-const next = { '\n': 'a', a: 'b', b: 'c', c: '\n', z: 'z', ' ': 'q', q: '', '': 'z' };
+const GREEDY: DecodeSettings = { temperature: 0, topK: 0, topP: 1, candidates: 1 };
+const stopAt = (maxChars: number, over: Partial<StopOptions> = {}): StopOptions => ({ maxChars, multiline: false, minConfidence: 0, indent: '', ...over });
 
-describe('engine: suggestLine', () => {
-  let model: CharModel;
+/** The primed context after `prefix`, straight from the model. */
+async function primed(model: CharModel, prefix: string) {
+  const t = [model.vocab.startToken, ...model.vocab.encode(prefix)];
+  const r = await model.run(t, 1, t.length, model.zeroState(1));
+  const V = model.vocab.size;
+  return { state: r.state, logits: r.logits.slice((t.length - 1) * V) };
+}
+
+/** A queue of uniform draws, then 0.5 forever. */
+const draws = (...xs: number[]) => () => xs.shift() ?? 0.5;
+
+describe('engine: decode', () => {
+  const lstmVocab = ['', '\n', ' ', 'a', 'b', 'c', 'd', '(', ')', '.', '\t'];
+  let lstm: CharModel;
+  let foreign: CharModel;
   before(async () => {
-    model = await CharModel.fromBytes(bigramModel(vocab, next), 'bigram.onnx');
+    lstm = await CharModel.fromBytes(ourModel(lstmVocab, 2, 16, 6, 11, 2).bytes, 'lstm.onnx');
+    foreign = await CharModel.fromBytes(buildForeignModel(77).bytes, 'foreign.onnx');
   });
-  after(() => model.release());
-  const greedy = (prefix: string, maxChars = 40) => suggestLine(model, prefix, { maxChars, temperature: 0 });
-
-  it('stops before a newline', async () => {
-    assert.equal(await greedy('xa'), 'bc');
-    assert.equal(await greedy('c'), '');
+  after(async () => {
+    await lstm.release();
+    await foreign.release();
   });
 
-  it('starts from the newline start token when the prefix is empty', async () => {
-    assert.equal(await greedy(''), 'abc');
-  });
+  for (const [name, get, prefixes] of [
+    ['our LSTM', () => lstm, ['', 'a', 'ab (c', 'd.a\n\tb', 'cab ba\n', 'é ?']],
+    ['a model written by someone else', () => foreign, ['', 'import os\n', 'def f(x):\n\t', 'print("a")', 'if __name__']],
+  ] as const) {
+    it(`greedy in one ONNX Loop gives the picks of one run per character (${name})`, async () => {
+      const model = get();
+      let slowRuns = 0;
+      for (const prefix of prefixes) {
+        for (const stop of [stopAt(30), stopAt(30, { multiline: true }), stopAt(12, { minConfidence: 0.2 }), stopAt(25, { minJoint: 0.01 })]) {
+          const ctx = await primed(model, prefix);
+          const fast = new CountingModel(model);
+          const slow = new CountingModel(model, false);
+          const a = await decode(fast, ctx, GREEDY, stop, Math.random);
+          const b = await decode(slow, ctx, GREEDY, stop, Math.random);
+          assert.equal(fast.greedyCalls, 1, 'the fast path ran');
+          assert.equal(fast.runs, 0, 'and no per-character runs');
+          slowRuns += slow.runs;
+          assert.equal(a?.text, b?.text, `${JSON.stringify(prefix)} ${JSON.stringify(stop)}`);
+          assert.equal(a?.reason, b?.reason);
+          assert.ok(Math.abs(a!.meanLogProb - b!.meanLogProb) < 1e-4);
+        }
+      }
+      assert.ok(slowRuns > 20, 'the suggestions were not all empty');
+    });
+  }
 
-  it('respects maxChars', async () => {
-    assert.equal(await greedy('z', 5), 'zzzzz');
-    assert.equal(await greedy('z'), 'z'.repeat(40));
-  });
+  describe('candidates', () => {
+    // '>' is followed by 'a' (0.3) or 'b' (0.7); 'a' by a run of confident 'c's; 'b' by a newline.
+    const vocab = ['', '\n', '>', 'a', 'b', 'c'];
+    let table: CharModel;
+    before(async () => {
+      table = await CharModel.fromBytes(tableModel(vocab, { '>': { a: 0.3, b: 0.7 }, a: { c: 1 }, c: { c: 1 }, b: { '\n': 1 } }), 'table.onnx');
+    });
+    after(() => table.release());
+    const sample: DecodeSettings = { temperature: 1, topK: 0, topP: 1, candidates: 2 };
 
-  it('stops at the unknown token; an unknown character before the cursor is token 0', async () => {
-    assert.equal(await greedy(' '), 'q');
-    assert.equal(await greedy('abé', 3), 'zzz');
-  });
+    it('are sampled as one batch and ranked by mean log-probability', async () => {
+      const model = new CountingModel(table);
+      const ctx = await primed(table, '>');
+      // Row 0 draws 0.1 (-> 'b', the likelier first character), row 1 draws 0.9 (-> 'a').
+      const r = await decode(model, ctx, sample, stopAt(10), draws(0.1, 0.9));
+      assert.equal(r?.text, 'a' + 'c'.repeat(9), 'mean log p = log(0.3)/10 beats log(0.7)');
+      assert.ok(Math.abs(r!.meanLogProb - Math.log(0.3) / 10) < 1e-5);
+      assert.ok(model.batches.length > 0 && model.batches.every((b) => b === 2), `every run has both rows: ${model.batches}`);
+      const one = await decode(table, ctx, { ...sample, candidates: 1 }, stopAt(10), draws(0.1, 0.9));
+      assert.equal(one?.text, 'b', 'a single candidate keeps its own draw');
+    });
 
-  it('reads \\r\\n before the cursor as \\n', async () => {
-    assert.equal(await greedy('c\r\n'), 'abc');
-  });
+    it('best() skips empty candidates and keeps the first on ties', () => {
+      const r = (text: string, meanLogProb: number) => ({ text, meanLogProb, reason: 'newline' as const });
+      assert.equal(best([r('', 0), r('x', -2), r('y', -1), r('z', -1)]).text, 'y');
+      assert.equal(best([r('', 0), r('', 0)]).text, '');
+    });
 
-  it('sampling is repeatable with a seed and follows strong logits', async () => {
-    const soft = await CharModel.fromBytes(bigramModel(vocab, next, 1.5), 'soft.onnx');
-    const run = (seed: number) => suggestLine(soft, 'a', { maxChars: 30, temperature: 1, random: mulberry32(seed) });
-    const a = await run(5);
-    assert.equal(await run(5), a);
-    const outs = new Set(await Promise.all([1, 2, 3, 4, 6, 7, 8, 9].map(run)));
-    assert.ok(outs.size > 1, 'different seeds give different samples');
-    for (const s of outs) assert.ok(/^[abcz q]*$/.test(s), `only characters of the vocabulary: ${JSON.stringify(s)}`);
-    const cold = await suggestLine(soft, 'a', { maxChars: 30, temperature: 0.01, random: mulberry32(1) });
-    assert.equal(cold, 'bc', 'a low temperature is nearly greedy');
-    await soft.release();
-  });
-
-  it('tailContext keeps the end and never splits a surrogate pair', () => {
-    assert.equal(tailContext('abcdef', 3), 'def');
-    assert.equal(tailContext('abc', 10), 'abc');
-    assert.equal(tailContext('x😀yz', 3), 'yz');
-    assert.equal(tailContext('x😀yz', 4), '😀yz');
+    it('cancellation between steps stops decoding early', async () => {
+      const model = new CountingModel(table, false);
+      const ctx = await primed(table, '>');
+      const token = { get isCancellationRequested() {
+        return model.runs >= 3;
+      } };
+      assert.equal(await decode(model, ctx, sample, stopAt(40), draws(0.9, 0.9), token), undefined);
+      assert.equal(model.runs, 3);
+      model.reset();
+      const afterA = await primed(table, '>a');
+      assert.equal(await decode(model, afterA, GREEDY, stopAt(40), Math.random, token), undefined, 'greedy, one run per character');
+      assert.equal(model.runs, 3);
+    });
   });
 });

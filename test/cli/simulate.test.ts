@@ -1,0 +1,94 @@
+/**
+ * `char-lstm simulate` on a bigram model whose suggestions are known, over files whose
+ * keystrokes can be counted by hand.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { LstmCompletionEngine } from '../../src/engine/engine';
+import { simulateTyping } from '../../src/cli/simulate';
+import { CharModel } from '../../src/runtime/onnxModel';
+import { lastJson, runCli } from '../helpers/cli';
+import { bigramModel, writeTemp } from '../helpers/models';
+import { tmpDir } from '../helpers/tmp';
+import { CountingModel } from '../engine/engineHelpers';
+
+// The model predicts: newline -> a -> b -> c -> newline, x -> y -> newline (p = 0.9997 each).
+const vocab = ['', '\n', 'a', 'b', 'c', 'x', 'y'];
+const next = { '\n': 'a', a: 'b', b: 'c', c: '\n', x: 'y', y: '\n' };
+
+/*
+ * p1.txt "abc\nabc\nxy\n" (11 characters):
+ *   ''        -> "abc"  shown, accepted (1 keystroke, 3 characters)
+ *   'abc'     -> none   type "\n"
+ *   'abc\n'   -> "abc"  shown, accepted
+ *   ...'abc'  -> none   type "\n"
+ *   ...'\n'   -> "abc"  shown, wrong: type "x"
+ *   ...'x'    -> "y"    shown, accepted
+ *   ...'y'    -> none   type "\n"
+ *   7 keystrokes, 4 shown, 3 accepted.
+ * p2.md "ab": "abc" shown, wrong: type "a"; "bc" shown, wrong: type "b". 2 keystrokes, 2 shown.
+ */
+const FILES = { 'p2.md': 'ab', 'p1.txt': 'abc\nabc\nxy\n' };
+
+describe('cli: simulate', function () {
+  this.timeout(120_000);
+  let model: string;
+  let dir: string;
+  before(() => {
+    model = writeTemp(bigramModel(vocab, next), 'bigram.onnx', 'simulate');
+    dir = tmpDir('simulate-src');
+    for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(dir, name), text);
+  });
+  const simulate = (...args: string[]) => {
+    const r = runCli(['simulate', '--model', model, '--json', ...args]);
+    assert.equal(r.code, 0, r.stderr);
+    return lastJson(r.stdout);
+  };
+
+  it('counts keystrokes, shown and accepted suggestions exactly, in sorted path order', () => {
+    const got = simulate(dir);
+    assert.deepEqual(
+      { chars: got.chars, keystrokes: got.keystrokes, shown: got.shown, accepted: got.accepted, files: got.files },
+      { chars: 13, keystrokes: 9, shown: 6, accepted: 3, files: 2 },
+    );
+    assert.equal(got.ksr, Math.round((1 - 9 / 13) * 1e6) / 1e6);
+    assert.equal(got.precision, 0.5);
+    assert.deepEqual(got.by_language, {
+      md: { ksr: 0, precision: 0, chars: 2, keystrokes: 2, shown: 2, accepted: 0 },
+      txt: { ksr: Math.round((1 - 7 / 11) * 1e6) / 1e6, precision: 0.75, chars: 11, keystrokes: 7, shown: 4, accepted: 3 },
+    });
+    for (const k of ['ms_p50', 'ms_p95']) assert.ok(typeof got[k] === 'number' && (got[k] as number) >= 0);
+  });
+
+  it('--max-chars stops after N typed-or-accepted characters; files named one by one are sorted too', () => {
+    const files = ['p2.md', 'p1.txt'].map((f) => path.join(dir, f));
+    const got = simulate('--max-chars', '5', ...files);
+    // p1.txt first: accept "abc" (3), type "\n" (4), accept "abc" (7) >= 5: stop.
+    assert.deepEqual([got.chars, got.keystrokes, got.shown, got.accepted, got.files], [7, 3, 2, 2, 1]);
+  });
+
+  it('text output, and errors: no PATH, empty input', () => {
+    const r = runCli(['simulate', '--model', model, dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^keystroke savings 30\.8%, precision 50\.0% \(3 of 6 shown suggestions accepted\)/);
+    assert.match(r.stdout, /\n {2}txt: ksr 36\.4%, precision 75\.0%, 11 characters\n/);
+    const none = runCli(['simulate', '--model', model]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /simulate needs at least one PATH/);
+    const empty = runCli(['simulate', '--model', model, tmpDir('simulate-empty')]);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /nothing to type/);
+  });
+
+  it('uses the state cache: the context tokens fed grow with the text, not with its square', async () => {
+    const inner = await CharModel.fromBytes(bigramModel(vocab, next), 'bigram.onnx');
+    const counting = new CountingModel(inner);
+    const text = 'abc\nxy\n'.repeat(100); // 700 characters
+    const r = await simulateTyping(new LstmCompletionEngine(counting), [{ path: '/x/a.txt', text }], 1e9);
+    assert.equal(r.chars, 700);
+    assert.ok(r.keystrokes < 700);
+    assert.ok(counting.tokens <= 701, `fed ${counting.tokens} tokens for 700 characters`);
+    await inner.release();
+  });
+});
