@@ -12,7 +12,7 @@ import { resolveModelSpec } from '../src/runtime/defaultModel';
 import { defaultCodeVocab, Vocab } from '../src/model/vocab';
 import { evaluate } from '../src/engine/evaluate';
 import { collectCorpus, describeCorpus, emptyCorpusMessage, Corpus } from './corpus';
-import { fnv1a32 } from './corpusFilters';
+import { trainValSplit } from './split';
 import { buildInferenceModel } from './graph/inference';
 import { DEFAULT_CONFIG, TrainConfig } from './config';
 import { initParams, Params, Shape } from './params';
@@ -104,39 +104,6 @@ async function startingPoint(from: string, cfg: TrainConfig, explicit: Partial<S
   return { params: imp.params, vocab: imp.vocab, label: from === 'default' ? 'default' : spec.path };
 }
 
-/**
- * Validation texts: the held-out files up to valMaxChars in all (one file alone: its last
- * tenth). Held-out files past the cap are never evaluated, so they go back to training:
- * a few large files can otherwise take a third of a corpus out of training.
- */
-function splitTexts(corpus: Corpus, cfg: TrainConfig): { train: string[]; val: string[] } {
-  let train = corpus.files.filter((f) => f.split === 'train').map((f) => f.text);
-  // In hash order, so that a cap samples across the whole tree rather than its first folders.
-  const heldOut = corpus.files
-    .filter((f) => f.split === 'val')
-    .sort((a, b) => fnv1a32(`order:${a.path}`) - fnv1a32(`order:${b.path}`) || (a.path < b.path ? -1 : 1))
-    .map((f) => f.text);
-  let val: string[] = [];
-  if (heldOut.length === 0 && train.length === 1) {
-    const t = train[0];
-    let cut = t.lastIndexOf('\n', Math.floor(t.length * 0.9));
-    if (cut <= 0) cut = Math.floor(t.length * 0.9);
-    train = [t.slice(0, cut + 1)];
-    val = [t.slice(cut + 1)];
-    return { train, val };
-  }
-  let n = 0;
-  for (const t of heldOut) {
-    if (n < cfg.valMaxChars && (n + t.length <= cfg.valMaxChars || val.length === 0)) {
-      val.push(t);
-      n += t.length;
-    } else {
-      train.push(t);
-    }
-  }
-  return { train, val };
-}
-
 async function valBpc(p: Params, vocab: readonly string[], val: string[]): Promise<number> {
   if (val.join('').length === 0) return NaN;
   const m = await CharModel.fromBytes(buildInferenceModel(p, { vocab }), 'model in training', { threads: 2 });
@@ -177,7 +144,7 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
   }
   if (corpus.files.length === 0) throw new TrainInputError(emptyCorpusMessage(corpus));
   log(describeCorpus(corpus));
-  const { train: trainTexts, val } = splitTexts(corpus, cfg);
+  const { train: trainTexts, val } = trainValSplit(corpus.files, cfg.valMaxChars);
   const vocab = new Vocab(start.vocab);
   const seqs = trainTexts.map((t) => {
     const enc = vocab.encode(t);

@@ -3,7 +3,7 @@
  * trainer's command line, reading its progress lines, the progress message, and whether
  * the new model replaces the current one. Never imports `vscode`.
  */
-import { fnv1a32 } from '../../../training/corpusFilters';
+import { SplitFile, trainValSplit } from '../../../training/split';
 import type { TrainProgress, TrainResult } from '../../../training/train';
 import { formatCount, formatSize } from './status';
 
@@ -166,30 +166,10 @@ export function decideSwap(i: SwapInput): SwapDecision {
 /**
  * The held-out texts the trainer measures its models on: the validation-split files in
  * hash order up to `valMaxChars` characters in all (the first one always), or, when the
- * corpus is a single file, its last tenth from a line start. Mirrors `splitTexts` in
- * training/train.ts (keep the two in step); Retrain uses it only when it must measure the
+ * corpus is a single file, its last tenth from a line start: the trainer's own split
+ * (training/split.ts). Retrain uses it only when it must measure the
  * model in use itself, so that both models are compared on exactly the trainer's text.
  */
-export function heldOutTexts(files: ReadonlyArray<{ path: string; text: string; split: 'train' | 'val' }>, valMaxChars: number): string[] {
-  const heldOut = files
-    .filter((f) => f.split === 'val')
-    .sort((a, b) => fnv1a32(`order:${a.path}`) - fnv1a32(`order:${b.path}`) || (a.path < b.path ? -1 : 1))
-    .map((f) => f.text);
-  const train = files.filter((f) => f.split === 'train');
-  if (heldOut.length === 0) {
-    if (train.length !== 1) return [];
-    const t = train[0].text;
-    let cut = t.lastIndexOf('\n', Math.floor(t.length * 0.9));
-    if (cut <= 0) cut = Math.floor(t.length * 0.9);
-    return [t.slice(cut + 1)];
-  }
-  const val: string[] = [];
-  let n = 0;
-  for (const t of heldOut) {
-    if (n < valMaxChars && (n + t.length <= valMaxChars || val.length === 0)) {
-      val.push(t);
-      n += t.length;
-    }
-  }
-  return val;
+export function heldOutTexts(files: ReadonlyArray<SplitFile>, valMaxChars: number): string[] {
+  return trainValSplit(files, valMaxChars).val;
 }
