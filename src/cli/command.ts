@@ -1,5 +1,4 @@
 /** The shape of one `char-lstm` command, and the output helpers they share. */
-import { CliError } from './errors';
 
 export interface Command {
   name: string;
@@ -9,18 +8,6 @@ export interface Command {
   usage: string;
   /** Runs with the arguments after the command name; resolves to the exit code. */
   run(argv: readonly string[]): Promise<number>;
-}
-
-/** A command that a later issue provides. */
-export function notYetImplemented(name: string, summary: string): Command {
-  return {
-    name,
-    summary: `${summary} (not implemented yet)`,
-    usage: `char-lstm ${name}: not implemented yet.\n`,
-    run: async () => {
-      throw new CliError(`'${name}' is not implemented yet`, 1);
-    },
-  };
 }
 
 /** Progress and notes go to stderr. */

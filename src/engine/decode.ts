@@ -62,7 +62,8 @@ export async function decode(
   const sampling = s.temperature > 0 && s.topK !== 1;
   if (!sampling && model.decodeGreedy) {
     const fast = await decodeGreedyFast(model, ctx, stop);
-    if (fast || token?.isCancellationRequested) return token?.isCancellationRequested ? undefined : fast;
+    if (token?.isCancellationRequested) return undefined;
+    if (fast) return fast;
   }
   const B = sampling ? Math.max(1, Math.floor(s.candidates)) : 1;
   const V = model.vocab.size;

@@ -36,9 +36,6 @@ interface DocState {
   tokens: Int32Array;
   /** Sorted by n. */
   checkpoints: Checkpoint[];
-  /** Decayed sums over confident predictions of the document's own characters. */
-  hits: number;
-  conf: number;
 }
 
 export interface Primed {
@@ -48,8 +45,6 @@ export interface Primed {
   logits: Float32Array;
   /** Tokens fed to the model by this call. */
   fed: number;
-  /** Argmax hits / confidence over the document's confident predictions (1 = calibrated). */
-  calibration: number;
 }
 
 export class StateCache {
@@ -95,8 +90,6 @@ export class StateCache {
       if (token?.isCancellationRequested) return undefined;
       const end = Math.min(tokens.length, (Math.floor(n / this.every) + 1) * this.every);
       const r = await this.model.run(tokens.subarray(n, end), 1, end - n, state);
-      if (logits) observe(doc, logits, 0, V, tokens[n]);
-      for (let k = n + 1; k < end; k++) observe(doc, r.logits, (k - n - 1) * V, V, tokens[k]);
       fed += end - n;
       this.tokensFed += end - n;
       state = r.state;
@@ -105,14 +98,14 @@ export class StateCache {
       n = end;
     }
     if (!logits) throw new Error('unreachable: no logits after priming');
-    return { state, logits, fed, calibration: doc.hits / doc.conf };
+    return { state, logits, fed };
   }
 
   /** The document's entry, created if needed and marked most recently used. */
   private touch(docId: string): DocState {
     let doc = this.docs.get(docId);
     if (doc) this.docs.delete(docId);
-    else doc = { tokens: new Int32Array(0), checkpoints: [], hits: PRIOR, conf: PRIOR };
+    else doc = { tokens: new Int32Array(0), checkpoints: [] };
     this.docs.set(docId, doc);
     while (this.docs.size > this.maxDocs) this.docs.delete(this.docs.keys().next().value as string);
     return doc;
@@ -124,28 +117,6 @@ export class StateCache {
     if (prev && prev.n % this.every !== 0) doc.checkpoints.pop();
     doc.checkpoints.push(cp);
   }
-}
-
-const PRIOR = Number(process.env.CAL_PRIOR ?? 10);
-const DECAY = 1 - 1 / Number(process.env.CAL_WINDOW ?? 300);
-const CONFIDENT = Number(process.env.CAL_MIN ?? 0.5);
-
-/** Counts one prediction of the document's text, if the model was confident about it. */
-function observe(doc: DocState, logits: Float32Array, offset: number, V: number, actual: number): void {
-  let m = -Infinity;
-  let arg = 0;
-  for (let v = 0; v < V; v++) {
-    if (logits[offset + v] > m) {
-      m = logits[offset + v];
-      arg = v;
-    }
-  }
-  let s = 0;
-  for (let v = 0; v < V; v++) s += Math.exp(logits[offset + v] - m);
-  const p = 1 / s;
-  if (p < CONFIDENT) return;
-  doc.hits = doc.hits * DECAY + (arg === actual ? 1 : 0);
-  doc.conf = doc.conf * DECAY + p;
 }
 
 function commonPrefix(a: Int32Array, b: Int32Array): number {

@@ -36,4 +36,6 @@ export interface StepModel {
    * as calling `run` once per character. Resolves to undefined when unavailable.
    */
   decodeGreedy?(logits: Float32Array, state: LstmState, opts: GreedyDecodeOptions): Promise<GreedyDecodeResult | undefined>;
+  /** Optional: gets the fast path ready ahead of the first suggestion. */
+  prepareDecoder?(): Promise<boolean>;
 }

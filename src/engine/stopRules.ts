@@ -5,7 +5,7 @@
  * - the unknown token ends it;
  * - single-line: a newline ends it (not included);
  * - multi-line: a blank line, or a line indented less than the cursor's line, ends it at
- *   the end of the line before; so does `maxChars`;
+ *   the end of the line before;
  * - `maxChars` characters at most;
  * - the confidence gate: a pick whose probability is below `minConfidence`, or that brings
  *   the probability of the whole text below `minJoint`, ends it; the text is then cut back

@@ -68,7 +68,7 @@ describe('engine: LstmCompletionEngine', () => {
 
   it('cached and uncached engines give the same suggestions while typing', async () => {
     const doc = 'ab (c).a\nba c(a) b.c\n'.repeat(6);
-    const cached = new LstmCompletionEngine(lstm);
+    const cached = new LstmCompletionEngine(lstm, { rememberRejections: false });
     let shown = 0;
     for (let n = 0; n <= doc.length; n += 3) {
       const a = await cached.suggest(request(doc.slice(0, n)), OFF);
