@@ -55,9 +55,11 @@ export function makeProfile(dir: string): Profile {
 }
 
 function serverEnv(p: Profile): NodeJS.ProcessEnv {
-  const env = { ...process.env, XDG_CONFIG_HOME: p.xdgConfig, XDG_DATA_HOME: p.xdgData, XDG_CACHE_HOME: path.join(p.dir, 'xdg-cache') };
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: p.xdgConfig, XDG_DATA_HOME: p.xdgData, XDG_CACHE_HOME: path.join(p.dir, 'xdg-cache') };
   // Leave no hint to the server that it runs under npm or another VS Code.
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k.startsWith('npm_')) delete env[k];
+  // No extension gallery (its default is a public one): offline, nothing to look up.
+  env.EXTENSIONS_GALLERY = '{}';
   return env;
 }
 
@@ -90,12 +92,27 @@ export const BASE_SETTINGS: Record<string, unknown> = {
 
 export const settingsFile = (p: Profile) => path.join(p.userDataDir, 'User', 'settings.json');
 
+/**
+ * Settings whose scope is `machine` or `machine-overridable` are not read from the user
+ * settings in a remote window such as code-server's: they go to the remote machine's
+ * settings, UD/Machine/settings.json.
+ */
+const MACHINE_SCOPED = new Set(['charLstm.modelPath']);
+
 export function writeUserSettings(p: Profile, settings: Record<string, unknown>): void {
-  const f = settingsFile(p);
+  const user: Record<string, unknown> = {};
+  const machine: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(settings)) (MACHINE_SCOPED.has(k) ? machine : user)[k] = v;
+  writeJson(settingsFile(p), user);
+  writeJson(path.join(p.userDataDir, 'Machine', 'settings.json'), machine);
+}
+
+/** Writes in place, as an editor does (VS Code's watcher can miss a file replaced by rename), and only when the text changes. */
+function writeJson(f: string, value: unknown): void {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  if (fs.existsSync(f) && fs.readFileSync(f, 'utf8') === text) return;
   fs.mkdirSync(path.dirname(f), { recursive: true });
-  // Write then rename, so the file watcher never sees half a file.
-  fs.writeFileSync(`${f}.tmp`, `${JSON.stringify(settings, null, 2)}\n`);
-  fs.renameSync(`${f}.tmp`, f);
+  fs.writeFileSync(f, text);
 }
 
 export function freePort(): Promise<number> {

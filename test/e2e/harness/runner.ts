@@ -18,10 +18,11 @@ export interface StepResult {
   error?: string;
 }
 
-export async function runSteps(steps: Step[], onFailure: (step: Step, err: unknown) => Promise<void>): Promise<StepResult[]> {
+export async function runSteps(steps: Step[], stop: () => boolean, onFailure: (step: Step, err: unknown) => Promise<void>): Promise<StepResult[]> {
   const results: StepResult[] = [];
   const passed = new Set<string>();
   for (const step of steps) {
+    if (stop()) break;
     const missing = (step.needs ?? []).filter((n) => !passed.has(n));
     if (missing.length) {
       results.push({ name: step.name, status: 'skipped', ms: 0, error: `needs: ${missing.join(', ')}` });
@@ -44,7 +45,7 @@ export async function runSteps(steps: Step[], onFailure: (step: Step, err: unkno
       const message = err instanceof Error ? err.message : String(err);
       results.push({ name: step.name, status: 'failed', ms: Date.now() - t0, error: message });
       console.log(`  ✗ ${step.name} (${Date.now() - t0} ms)\n      ${message.split('\n').join('\n      ')}`);
-      await onFailure(step, err).catch(() => undefined);
+      if (!stop()) await onFailure(step, err).catch(() => undefined);
     } finally {
       clearTimeout(timer);
     }
