@@ -213,6 +213,7 @@ export function steps(ctx: E2EContext): Step[] {
         for (const p of [workingPrompt, ...PROMPTS.filter((x) => x !== workingPrompt)]) {
           const g = await tryPrompt(wb, p, 3000);
           console.log(`      ${JSON.stringify(p)}: ghost text ${JSON.stringify(g ?? null)}`);
+          if (g !== undefined) await wb.ghostCloseUp('6-ghost-text-after-retrain-closeup');
           await wb.deleteLine();
           if (g !== undefined) {
             prompt = p;
