@@ -17,7 +17,7 @@ const model = join(root, 'models', 'default.onnx');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const target = 'linux-x64';
 const vsix = join(root, `${pkg.name}-${target}-${pkg.version}.vsix`);
-const prompt = 'def fibonacci(n):\n    if n < 2:\n        return n\n    return ';
+const prompt = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Pri';
 
 function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
