@@ -14,16 +14,9 @@ import type { EngineSettings } from '../../engine/types';
 
 export type TrainFrom = 'current' | 'default';
 
-export interface Settings {
+/** The engine's decoding knobs (src/engine/types.ts) plus what only the adapter uses. */
+export interface Settings extends EngineSettings {
   enable: boolean;
-  temperature: number;
-  topK: number;
-  topP: number;
-  candidates: number;
-  maxChars: number;
-  multiline: boolean;
-  minConfidence: number;
-  maxContextChars: number;
   /** Language ids (as VS Code names them: `plaintext`, `markdown`, ...) with no suggestions. */
   disabledLanguages: string[];
   /** A model file to use instead of the embedded default ('' = none). */
