@@ -107,3 +107,53 @@ export function initParams(shape: Shape, seed: number): Params {
   p.view('out.b').fill(0);
   return p;
 }
+
+/**
+ * Widens every LSTM layer from `p.shape.hidden` to `hidden` units without changing what the
+ * model computes: the old units keep their weights and get zero weights from the new units
+ * (recurrent, from the layer below, and in the output head), so the logits are exactly
+ * the old ones. The new units get the standard random incoming weights (forget-gate bias 1)
+ * and learn through their output weights, which start at zero. Used by `train --from M
+ * --hidden H` to grow a trained model instead of starting a larger one from scratch.
+ */
+export function widenParams(p: Params, hidden: number, seed: number): Params {
+  const s = p.shape;
+  const H = s.hidden;
+  if (hidden < H) throw new Error(`cannot narrow ${H} hidden units to ${hidden}`);
+  const shape: Shape = { ...s, hidden };
+  const fresh = initParams(shape, seed); // random values for the new units' incoming weights
+  const q = new Params(shape);
+  q.view('embed').set(p.view('embed'));
+  q.view('out.b').set(p.view('out.b'));
+  // Output head [V, H']: old columns copied, new columns zero.
+  const ow = p.view('out.w');
+  const qw = q.view('out.w');
+  for (let v = 0; v < s.vocab; v++) qw.set(ow.subarray(v * H, (v + 1) * H), v * hidden);
+  for (let l = 0; l < s.layers; l++) {
+    const inOld = l === 0 ? s.embed : H;
+    const inNew = l === 0 ? s.embed : hidden;
+    for (const [name, colsOld, colsNew] of [['wx', inOld, inNew], ['wh', H, hidden]] as const) {
+      const src = p.view(`l${l}.${name}`);
+      const rnd = fresh.view(`l${l}.${name}`);
+      const dst = q.view(`l${l}.${name}`);
+      for (let g = 0; g < 4; g++) {
+        for (let j = 0; j < hidden; j++) {
+          const row = (g * hidden + j) * colsNew;
+          if (j < H) {
+            // Old unit: its old inputs as before, nothing from the new units.
+            dst.set(src.subarray((g * H + j) * colsOld, (g * H + j + 1) * colsOld), row);
+          } else {
+            dst.set(rnd.subarray(row, row + colsNew), row);
+          }
+        }
+      }
+    }
+    const b = p.view(`l${l}.b`);
+    const rb = fresh.view(`l${l}.b`);
+    const qb = q.view(`l${l}.b`);
+    for (let g = 0; g < 4; g++) {
+      for (let j = 0; j < hidden; j++) qb[g * hidden + j] = j < H ? b[g * H + j] : rb[g * hidden + j];
+    }
+  }
+  return q;
+}

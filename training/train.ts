@@ -15,7 +15,7 @@ import { collectCorpus, describeCorpus, emptyCorpusMessage, Corpus } from './cor
 import { trainValSplit } from './split';
 import { buildInferenceModel } from './graph/inference';
 import { DEFAULT_CONFIG, TrainConfig } from './config';
-import { initParams, Params, Shape } from './params';
+import { initParams, Params, Shape, widenParams } from './params';
 import { Adam, clipGradNorm, learningRate } from './optim';
 import { Batcher } from './batcher';
 import { TrainSession } from './trainSession';
@@ -94,14 +94,25 @@ async function startingPoint(from: string, cfg: TrainConfig, explicit: Partial<S
     throw new TrainInputError((e as Error).message);
   }
   const s = imp.params.shape;
+  const label = from === 'default' ? 'default' : spec.path;
+  if (explicit.hidden !== undefined && explicit.hidden > s.hidden) {
+    // Growing a trained model: same function, more units to learn with.
+    const others = (['layers', 'embed'] as const).filter((k) => explicit[k] !== undefined && explicit[k] !== s[k]);
+    if (others.length > 0) {
+      throw new TrainInputError(
+        `--${others[0]} ${explicit[others[0]]} disagrees with the --from model (${s.layers} layers x ${s.hidden}, embedding ${s.embed}); only --hidden can grow a trained model`,
+      );
+    }
+    return { params: widenParams(imp.params, explicit.hidden, cfg.seed), vocab: imp.vocab, label: `${label} widened to ${explicit.hidden}` };
+  }
   for (const key of ['layers', 'hidden', 'embed'] as const) {
     if (explicit[key] !== undefined && explicit[key] !== s[key]) {
       throw new TrainInputError(
-        `--${key} ${explicit[key]} disagrees with the --from model (${s.layers} layers x ${s.hidden}, embedding ${s.embed}); fine-tuning keeps the starting model's shape`,
+        `--${key} ${explicit[key]} disagrees with the --from model (${s.layers} layers x ${s.hidden}, embedding ${s.embed}); fine-tuning keeps the starting model's shape (a larger --hidden grows it)`,
       );
     }
   }
-  return { params: imp.params, vocab: imp.vocab, label: from === 'default' ? 'default' : spec.path };
+  return { params: imp.params, vocab: imp.vocab, label };
 }
 
 async function valBpc(p: Params, vocab: readonly string[], val: string[]): Promise<number> {

@@ -23,7 +23,8 @@ with the same corpus and settings resumes from it. Ctrl-C stops cleanly.
   --from M          scratch (default), default (fine-tune the embedded model), or a .onnx file
                     written by this trainer; fine-tuning keeps its shape and vocabulary
   --layers L        LSTM layers, from scratch (default ${d.layers})
-  --hidden H        hidden units per layer, from scratch (default ${d.hidden})
+  --hidden H        hidden units per layer, from scratch (default ${d.hidden}); with --from,
+                    a larger H grows the model (same predictions at first, more units to train)
   --embed E         embedding width, from scratch (default ${d.embed})
   --batch B         parallel streams per step (default ${d.batch})
   --seq T           time steps per chunk (default ${d.seq})

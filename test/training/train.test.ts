@@ -74,6 +74,20 @@ describe('training loop', function () {
     await m.release();
   });
 
+  it('grows a model with --from M --hidden H: same predictions at the start, then it trains', async () => {
+    const dir = tmpDir('grow');
+    const start = path.join(dir, 'start.onnx');
+    const first = await train(base(root, start));
+    const out = path.join(dir, 'grown.onnx');
+    const r = await train(base(root, out, { from: start, explicitShape: { hidden: 24 }, config: { ...tiny, steps: 20 } }));
+    // The grown model starts where the small one ended (the new units' outputs start at zero).
+    assert.ok(Math.abs(r.val_bpc_before - first.val_bpc_after) < 1e-3, `${r.val_bpc_before} vs ${first.val_bpc_after}`);
+    const m = await CharModel.load(out);
+    assert.equal(m.info.hidden, 24);
+    assert.equal(m.info.layers, 1);
+    await m.release();
+  });
+
   describe('bad input fails before training with a clear message', () => {
     const expectInputError = (req: TrainRequest, pattern: RegExp) =>
       assert.rejects(train(req), (e: unknown) => {
@@ -103,7 +117,9 @@ describe('training loop', function () {
       const dir = tmpDir('shape');
       const start = path.join(dir, 's.onnx');
       await exportModel(initParams({ vocab: 98, embed: 4, layers: 1, hidden: 8 }, 1), defaultCodeVocab(), {}, start);
-      await expectInputError(base(root, path.join(dir, 'o.onnx'), { from: start, explicitShape: { hidden: 256 } }), /disagrees/);
+      await expectInputError(base(root, path.join(dir, 'o.onnx'), { from: start, explicitShape: { hidden: 4 } }), /cannot narrow|disagrees/);
+      await expectInputError(base(root, path.join(dir, 'o.onnx'), { from: start, explicitShape: { layers: 2 } }), /disagrees/);
+      await expectInputError(base(root, path.join(dir, 'o.onnx'), { from: start, explicitShape: { hidden: 16, embed: 6 } }), /only --hidden can grow/);
     });
   });
 
