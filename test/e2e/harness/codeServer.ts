@@ -188,9 +188,9 @@ export async function killGroup(pgid: number, graceMs = 5000): Promise<void> {
 export async function startCodeServer(
   tools: string,
   p: Profile,
-  opts: { workspace?: string; extraArgs?: string[]; timeoutMs?: number } = {},
+  opts: { workspace?: string; extraArgs?: string[]; timeoutMs?: number; port?: number } = {},
 ): Promise<CodeServer> {
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const logFile = path.join(p.dir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
   const args = [
