@@ -49,6 +49,7 @@ export const SETTING_SPECS: readonly Spec[] = [
   { key: 'maxChars', field: 'maxChars', type: 'number', default: E.maxChars, min: 1, max: 400, integer: true },
   { key: 'multiline', field: 'multiline', type: 'boolean', default: E.multiline },
   { key: 'minConfidence', field: 'minConfidence', type: 'number', default: E.minConfidence, min: 0, max: 1 },
+  { key: 'minJointConfidence', field: 'minJointConfidence', type: 'number', default: E.minJointConfidence ?? 0, min: 0, max: 1 },
   { key: 'maxContextChars', field: 'maxContextChars', type: 'number', default: E.maxContextChars, min: 64, max: 65536, integer: true },
   { key: 'disabledLanguages', field: 'disabledLanguages', type: 'string[]', default: [] },
   { key: 'modelPath', field: 'modelPath', type: 'string', default: '' },
@@ -149,6 +150,7 @@ export function toEngineSettings(s: Settings): EngineSettings {
     maxChars: s.maxChars,
     multiline: s.multiline,
     minConfidence: s.minConfidence,
+    minJointConfidence: s.minJointConfidence,
     maxContextChars: s.maxContextChars,
   };
 }
