@@ -11,7 +11,7 @@ import {
   isPermissiveLicense, languageOf, languageStats, languageTable, nameDrop, sizeDrop, sourcesTable,
 } from '../../training/defaultCorpus/select';
 import {
-  HELDOUT_SOURCES, LANGUAGES, type Language, type Source, TRAINING_LANGUAGE_CAPS, TRAINING_SOURCES, sourceId,
+  HELDOUT_SOURCES, LANGUAGES, type Language, SOURCE_CAP, type Source, TRAINING_LANGUAGE_CAPS, TRAINING_SOURCES, sourceId,
 } from '../../training/defaultCorpus/sources';
 
 function cand(p: string, chars: number, hash = p, language: Language = 'go'): Candidate {
@@ -117,9 +117,12 @@ describe('training/defaultCorpus', () => {
       assert.equal(r.cappedByLanguage, 30);
       assert.equal(r.selected.filter((c) => c.language === 'go').length, 200);
     });
-    it('training caps add up to about 40 M characters', () => {
+    it('training caps add up to about 80-100 M characters, and no one source can fill a language', () => {
       const sum = Object.values(TRAINING_LANGUAGE_CAPS).reduce((n, c) => n + c, 0);
-      assert.ok(sum >= 35e6 && sum <= 45e6, `${sum}`);
+      assert.ok(sum >= 80e6 && sum <= 100e6, `${sum}`);
+      for (const l of ['typescript', 'javascript', 'python', 'go', 'rust', 'c-cpp'] as const) {
+        assert.ok(SOURCE_CAP <= TRAINING_LANGUAGE_CAPS[l] / 2, l);
+      }
     });
   });
 

@@ -26,7 +26,7 @@ import {
   TRAINING_LANGUAGE_CAPS, TRAINING_SOURCES, sourceId,
 } from './sources';
 
-const RECIPE_VERSION = 2;
+const RECIPE_VERSION = 3;
 
 interface Args {
   heldout: boolean;
