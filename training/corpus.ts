@@ -284,7 +284,7 @@ function balanceSplit(files: CorpusFile[]): void {
   pick.split = from === 'train' ? 'val' : 'train';
 }
 
-function formatChars(n: number): string {
+export function formatChars(n: number): string {
   if (n < 1000) return `${n}`;
   if (n < 1e6) return `${(n / 1e3).toFixed(1)}k`;
   return `${(n / 1e6).toFixed(1)}M`;
@@ -332,8 +332,7 @@ export function describeCorpus(c: Corpus): string {
   const n = c.files.length;
   const used =
     `Using ${n} file${n === 1 ? '' : 's'} under ${c.root} ` +
-    `(${formatChars(c.trainChars + c.valChars)} characters: ${formatChars(c.trainChars)} train, ` +
-    `${formatChars(c.valChars)} validation)`;
+    `(${formatChars(c.trainChars + c.valChars)} characters)`;
   const { total, text } = skipList(c, false);
   return total === 0 ? `${used}; nothing skipped.` : `${used}; skipped ${total} path${total === 1 ? '' : 's'}: ${text}.`;
 }

@@ -11,7 +11,7 @@ import { ModelError } from '../src/runtime/validate';
 import { resolveModelSpec } from '../src/runtime/defaultModel';
 import { defaultCodeVocab, Vocab } from '../src/model/vocab';
 import { evaluate } from '../src/engine/evaluate';
-import { collectCorpus, describeCorpus, emptyCorpusMessage, Corpus } from './corpus';
+import { collectCorpus, describeCorpus, emptyCorpusMessage, formatChars, Corpus } from './corpus';
 import { trainValSplit } from './split';
 import { buildInferenceModel } from './graph/inference';
 import { DEFAULT_CONFIG, TrainConfig } from './config';
@@ -167,6 +167,7 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
   const trainChars = seqs.reduce((a, s) => a + s.length - 1, 0);
   const valChars = val.reduce((a, t) => a + [...t].length, 0);
   if (trainChars === 0) throw new TrainInputError(emptyCorpusMessage(corpus));
+  log(`Training on ${formatChars(trainChars)} characters; validation: ${formatChars(valChars)} characters from ${val.length} held-out file${val.length === 1 ? '' : 's'}.`);
 
   const params = start.params;
   const fp = fingerprint(corpus, start.vocab, cfg, start.label);
