@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as crypto from 'crypto';
 import { CharModel } from '../src/runtime/onnxModel';
 import { ModelError } from '../src/runtime/validate';
+import type { TrainingInfo } from '../src/model/contract';
 import { resolveModelSpec } from '../src/runtime/defaultModel';
 import { defaultCodeVocab, Vocab } from '../src/model/vocab';
 import { evaluate } from '../src/engine/evaluate';
@@ -48,6 +49,8 @@ export interface TrainRequest {
   /** Shape options given explicitly (an error when they disagree with --from). */
   explicitShape?: Partial<Shape>;
   exclude?: string[];
+  /** The command line, recorded in the model's `char_lstm.training` metadata. */
+  command?: string;
   /** Checkpoint file; default `<out>.ckpt`. */
   checkpoint?: string;
   onProgress?: (p: TrainProgress) => void;
@@ -71,6 +74,20 @@ interface Start {
   params: Params;
   vocab: string[];
   label: string;
+  /** The starting model's own `char_lstm.training` record, when it has one. */
+  training?: TrainingInfo;
+}
+
+/**
+ * The lineage of a model: the starting model's record (without its own history) appended
+ * to its history, so a model fine-tuned several times says how every stage was trained.
+ */
+export function trainingHistory(prev: TrainingInfo | undefined): { history: TrainingInfo[]; minutes: number } {
+  if (!prev) return { history: [], minutes: 0 };
+  const { history, ...own } = prev as TrainingInfo & { history?: unknown };
+  const earlier = Array.isArray(history) ? (history as TrainingInfo[]) : [];
+  const list = [...earlier, own];
+  return { history: list, minutes: list.reduce((a, h) => a + (typeof h.minutes === 'number' ? h.minutes : 0), 0) };
 }
 
 async function startingPoint(from: string, cfg: TrainConfig, explicit: Partial<Shape>): Promise<Start> {
@@ -103,7 +120,7 @@ async function startingPoint(from: string, cfg: TrainConfig, explicit: Partial<S
         `--${others[0]} ${explicit[others[0]]} disagrees with the --from model (${s.layers} layers x ${s.hidden}, embedding ${s.embed}); only --hidden can grow a trained model`,
       );
     }
-    return { params: widenParams(imp.params, explicit.hidden, cfg.seed), vocab: imp.vocab, label: `${label} widened to ${explicit.hidden}` };
+    return { params: widenParams(imp.params, explicit.hidden, cfg.seed), vocab: imp.vocab, label: `${label} widened to ${explicit.hidden}`, training: imp.training };
   }
   for (const key of ['layers', 'hidden', 'embed'] as const) {
     if (explicit[key] !== undefined && explicit[key] !== s[key]) {
@@ -112,7 +129,7 @@ async function startingPoint(from: string, cfg: TrainConfig, explicit: Partial<S
       );
     }
   }
-  return { params: imp.params, vocab: imp.vocab, label };
+  return { params: imp.params, vocab: imp.vocab, label, training: imp.training };
 }
 
 async function valBpc(p: Params, vocab: readonly string[], val: string[]): Promise<number> {
@@ -267,7 +284,9 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
   const valBpcAfter = await valBpc(params, start.vocab, val);
   report({ phase: 'export', step, loss: emaLoss / Math.LN2, charsPerSec: 0, elapsedSec: elapsedBefore + trainSec, remainingSec: 0, fraction: 1, valBpc: valBpcAfter });
   const totalMinutes = (elapsedBefore + trainSec) / 60;
+  const lineage = trainingHistory(start.training);
   await exportModel(params, start.vocab, {
+    ...(req.command ? { command: req.command } : {}),
     files: corpus.files.length,
     characters: trainChars,
     trained_characters: trainedChars,
@@ -281,6 +300,9 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
     seq: cfg.seq,
     seed: cfg.seed,
     date: new Date().toISOString(),
+    ...(lineage.history.length > 0
+      ? { total_minutes: Math.round((totalMinutes + lineage.minutes) * 100) / 100, history: lineage.history }
+      : {}),
   }, req.out);
   await fs.promises.rm(ckFile, { force: true });
   return {

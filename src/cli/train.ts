@@ -44,6 +44,11 @@ function bar(p: TrainProgress): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] step ${p.step}  loss ${p.loss.toFixed(3)} bits/char  ${Math.round(p.charsPerSec)} chars/s  ${mins(p.remainingSec)} left`;
 }
 
+/** A word as a POSIX shell would need it written. */
+function shellWord(w: string): string {
+  return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
 export const trainCommand: Command = {
   name: 'train',
   summary: 'train a model on the files under PATH',
@@ -116,6 +121,7 @@ export const trainCommand: Command = {
         config,
         explicitShape,
         exclude: args.string('exclude')?.split(',').map((s) => s.trim()).filter(Boolean),
+        command: ['char-lstm', 'train', ...argv].map(shellWord).join(' '),
         onProgress,
         log: (line) => (progressJsonl ? process.stderr.write(`${JSON.stringify({ log: line })}\n`) : progress(line)),
         signal: ac.signal,

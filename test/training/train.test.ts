@@ -88,6 +88,21 @@ describe('training loop', function () {
     await m.release();
   });
 
+  it('records the command and the lineage of a fine-tuned model in its metadata', async () => {
+    const dir = tmpDir('lineage');
+    const start = path.join(dir, 'start.onnx');
+    const earlier = { minutes: 7, from: 'scratch', command: 'char-lstm train a --out b', history: [{ minutes: 3, from: 'scratch' }] };
+    await exportModel(initParams({ vocab: 98, embed: 6, layers: 1, hidden: 12 }, 2), defaultCodeVocab(), earlier, start);
+    const out = path.join(dir, 'ft.onnx');
+    await train(base(root, out, { from: start, command: 'char-lstm train x --out ft.onnx' }));
+    const m = await CharModel.load(out);
+    const t = m.info.training as Record<string, unknown>;
+    await m.release();
+    assert.equal(t.command, 'char-lstm train x --out ft.onnx');
+    assert.deepEqual(t.history, [{ minutes: 3, from: 'scratch' }, { minutes: 7, from: 'scratch', command: 'char-lstm train a --out b' }]);
+    assert.ok(Math.abs((t.total_minutes as number) - (10 + (t.minutes as number))) < 0.02, `total ${t.total_minutes}, this run ${t.minutes}`);
+  });
+
   describe('bad input fails before training with a clear message', () => {
     const expectInputError = (req: TrainRequest, pattern: RegExp) =>
       assert.rejects(train(req), (e: unknown) => {
