@@ -46,5 +46,13 @@ describe('vscode/status: status bar text, tooltip, JSON', () => {
     assert.match(t, /2 layers x 256 hidden units, 98 characters/);
     assert.match(t, /Validation: 1\.424 bits per character/);
     assert.match(t, /Trained: 1200 files, 25\.0M characters, 60 min, from scratch, on 2026-01-02/);
+    assert.doesNotMatch(t, /Earlier stages|Command/);
+  });
+
+  it('shows the command and the earlier stages of a fine-tuned model', () => {
+    const staged = { ...model, training: { ...model.training, command: 'char-lstm train src --out m.onnx --from default', total_minutes: 155, history: [{ minutes: 95 }] } };
+    const t = modelInfoText(staged);
+    assert.match(t, /Earlier stages: 1 \(155 min of training in all\)/);
+    assert.match(t, /Command: char-lstm train src --out m\.onnx --from default/);
   });
 });

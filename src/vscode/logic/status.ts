@@ -124,6 +124,11 @@ export function modelInfoText(m: ActiveModelInfo): string {
     if (typeof t.from === 'string') facts.push(`from ${t.from}`);
     if (typeof t.date === 'string') facts.push(`on ${t.date.slice(0, 10)}`);
     if (facts.length) lines.push(`Trained: ${facts.join(', ')}`);
+    const history = Array.isArray(t.history) ? t.history : [];
+    if (history.length > 0 && typeof t.total_minutes === 'number') {
+      lines.push(`Earlier stages: ${history.length} (${t.total_minutes} min of training in all)`);
+    }
+    if (typeof t.command === 'string') lines.push(`Command: ${t.command}`);
   }
   return lines.join('\n');
 }
