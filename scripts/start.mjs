@@ -46,6 +46,7 @@ if (code) {
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const s = spawnSync(process.execPath, [tsx, join(root, 'scripts', 'serve.ts'), '--vsix', vsix, ...process.argv.slice(2)], { stdio: 'inherit' });
   if (s.status === 0) process.exit(0);
+  if (process.argv.includes('--exit-when-ready')) process.exit(1); // a smoke test: no fallback
   console.error('\nstart: code-server could not be started (see above). Install the VSIX in VS Code with');
   console.error('"Extensions: Install from VSIX..." or `code --install-extension FILE`. Meanwhile, the engine on the command line:');
 }
