@@ -44,15 +44,17 @@ async function main(): Promise<void> {
     fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
   }
   installExtension(tools, profile, o.vsix);
-  // The user's own settings in this profile are kept; the quiet defaults fill in the rest.
-  const userFile = path.join(profile.userDataDir, 'User', 'settings.json');
-  let user: Record<string, unknown> = {};
-  try {
-    user = JSON.parse(fs.readFileSync(userFile, 'utf8')) as Record<string, unknown>;
-  } catch {
-    /* first run, or not JSON: start from the defaults */
-  }
-  writeUserSettings(profile, { ...BASE_SETTINGS, ...user });
+  // The user's own settings in this profile (user and machine scope) are kept; the quiet
+  // defaults fill in the rest.
+  const readJson = (f: string): Record<string, unknown> => {
+    try {
+      return JSON.parse(fs.readFileSync(f, 'utf8')) as Record<string, unknown>;
+    } catch {
+      return {}; // first run, or not JSON: start from the defaults
+    }
+  };
+  const kept = { ...readJson(path.join(profile.userDataDir, 'User', 'settings.json')), ...readJson(path.join(profile.userDataDir, 'Machine', 'settings.json')) };
+  writeUserSettings(profile, { ...BASE_SETTINGS, ...kept });
   const server = await startCodeServer(tools, profile, { workspace, port: o.port });
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   console.log(`\nChar LSTM Complete is running in VS Code (code-server) on this machine only:\n\n  ${url}\n`);
