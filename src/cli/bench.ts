@@ -27,7 +27,7 @@ const WARMUP = 5;
 const d = DEFAULT_ENGINE_SETTINGS;
 
 const USAGE = `Usage: char-lstm bench [--model M] [--max-chars N] [--min-confidence P] [--min-joint-confidence P]
-                      [--while-training] [--json]
+                      [--no-copy] [--while-training] [--json]
 
 Latency of suggestions from the completion engine with the extension's default settings
 on ${BENCH_PROMPTS.length} fixed code prompts in several languages, ${ROUNDS} rounds after ${WARMUP} warm-up
@@ -39,6 +39,7 @@ suggestions. Keystroke latency: the engine has seen the prompt without its last 
   --min-confidence P  per-character confidence gate (default ${d.minConfidence})
   --min-joint-confidence P  whole-suggestion confidence gate (default ${d.minJointConfidence});
                       with both gates at 0 every suggestion runs to its full length
+  --no-copy           the model alone, without copying from the document
   --while-training    measure twice: idle, then while a retrain runs in a child process
                       exactly as the extension starts it (fine-tuning the same model, lower
                       priority, one core left free); adds training_ms_* and p95_ratio
@@ -118,6 +119,7 @@ export const benchCommand: Command = {
       'max-chars': 'string',
       'min-confidence': 'string',
       'min-joint-confidence': 'string',
+      'no-copy': 'boolean',
       'while-training': 'boolean',
       json: 'boolean',
     });
@@ -131,6 +133,7 @@ export const benchCommand: Command = {
       maxChars: args.number('max-chars', d.maxChars, { integer: true, min: 1, max: 10000 }),
       minConfidence: args.number('min-confidence', d.minConfidence, { min: 0, max: 1 }),
       minJointConfidence: args.number('min-joint-confidence', d.minJointConfidence, { min: 0, max: 1 }),
+      copyFromDocument: !args.flag('no-copy'),
     };
     const model = await loadModelOption(args.string('model'));
     try {

@@ -30,6 +30,7 @@ default settings unless the options below change them.
   --min-joint-confidence P  stop where the probability of the whole suggestion is below P
                     (0 = off; default ${d.minJointConfidence})
   --multiline       allow suggestions over several lines
+  --no-copy         the model alone, without copying from the document before the cursor
   --seed S          mixed into the sampling seed, which otherwise depends only on the
                     context (default 0: the same text gives the same sample, as in the editor)
   --json            print {"text": ..., "ms": ...} instead of the bare suggestion
@@ -49,6 +50,7 @@ export function engineSettingsOf(args: Args): EngineSettings {
     minConfidence: args.number('min-confidence', d.minConfidence, { min: 0, max: 1 }),
     minJointConfidence: args.number('min-joint-confidence', d.minJointConfidence, { min: 0, max: 1 }),
     maxContextChars: d.maxContextChars,
+    copyFromDocument: !args.flag('no-copy'),
     seed: args.number('seed', 0, { integer: true, min: 0, max: 2 ** 32 - 1 }),
   };
 }
@@ -96,7 +98,7 @@ export const completeCommand: Command = {
     const opt = 'string' as const;
     const args = parseArgs('complete', argv, {
       model: opt, temperature: opt, 'top-k': opt, 'top-p': opt, candidates: opt, 'max-chars': opt, 'min-confidence': opt,
-      'min-joint-confidence': opt, seed: opt, multiline: 'boolean', json: 'boolean', jsonl: 'boolean',
+      'min-joint-confidence': opt, seed: opt, multiline: 'boolean', 'no-copy': 'boolean', json: 'boolean', jsonl: 'boolean',
     });
     if (args.help) {
       process.stdout.write(USAGE);

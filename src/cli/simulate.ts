@@ -20,7 +20,7 @@ import { loadModelOption, MODEL_OPTION_HELP } from './model';
 
 const DEFAULT_MAX_CHARS = 20000;
 
-const USAGE = `Usage: char-lstm simulate [--model M] [--max-chars N] [--min-confidence P] [--min-joint-confidence P] [--json] PATH...
+const USAGE = `Usage: char-lstm simulate [--model M] [--max-chars N] [--min-confidence P] [--min-joint-confidence P] [--no-copy] [--json] PATH...
 
 Simulated typing with the extension's default settings: before each keystroke the engine
 suggests; a suggestion that equals the next characters of the file is accepted with one
@@ -30,6 +30,7 @@ keystroke. Files in sorted path order; folders are walked with the training filt
   --max-chars N   stop after N typed-or-accepted characters in all (default ${DEFAULT_MAX_CHARS})
   --min-confidence P  per-character confidence gate (default ${DEFAULT_ENGINE_SETTINGS.minConfidence})
   --min-joint-confidence P  whole-suggestion confidence gate (default ${DEFAULT_ENGINE_SETTINGS.minJointConfidence})
+  --no-copy       the model alone, without copying from the document (charLstm.copyFromDocument off)
   --json          print one JSON object: ksr, precision, shown, accepted, chars, keystrokes,
                   ms_p50, ms_p95, files, by_language (per file extension: ksr, precision, ...)
 `;
@@ -117,6 +118,7 @@ export const simulateCommand: Command = {
       'max-chars': 'string',
       'min-confidence': 'string',
       'min-joint-confidence': 'string',
+      'no-copy': 'boolean',
       json: 'boolean',
     });
     if (args.help) {
@@ -130,6 +132,7 @@ export const simulateCommand: Command = {
       ...d,
       minConfidence: args.number('min-confidence', d.minConfidence, { min: 0, max: 1 }),
       minJointConfidence: args.number('min-joint-confidence', d.minJointConfidence, { min: 0, max: 1 }),
+      copyFromDocument: !args.flag('no-copy'),
     };
     const model = await loadModelOption(args.string('model'));
     try {

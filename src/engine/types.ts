@@ -44,6 +44,11 @@ export interface EngineSettings {
    * applies when absent, 0 turns it off.
    */
   minJointConfidence?: number;
+  /**
+   * Mix in what followed the longest earlier match of the text before the cursor in the
+   * document (copyModel.ts). Optional; on when absent.
+   */
+  copyFromDocument?: boolean;
   /** The model sees at most this many characters before the cursor. */
   maxContextChars: number;
   /**

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { best, decode, DecodeSettings } from '../../src/engine/decode';
+import { best, decode, DecodeSettings, mixCopy } from '../../src/engine/decode';
+import { CopyTracker, copyWeight } from '../../src/engine/copyModel';
 import { StopOptions } from '../../src/engine/stopRules';
 import { CharModel } from '../../src/runtime/onnxModel';
 import { buildForeignModel } from '../helpers/foreignModel';
@@ -99,6 +100,61 @@ describe('engine: decode', () => {
       const afterA = await primed(table, '>a');
       assert.equal(await decode(model, afterA, GREEDY, stopAt(40), Math.random, token), undefined, 'greedy, one run per character');
       assert.equal(model.runs, 3);
+    });
+  });
+  describe('copying from the document', () => {
+    // A model with no opinion: every character (and the unknown token) has p = 1/8, and
+    // greedy decoding alone picks the unknown token, which shows nothing.
+    const vocab = ['', '\n', '>', 'a', 'b', 'c', 'x', 'y'];
+    let flat: CharModel;
+    before(async () => {
+      flat = await CharModel.fromBytes(tableModel(vocab, {}), 'flat.onnx');
+    });
+    after(() => flat.release());
+    const doc = 'abcab\nabcab\nabc';
+
+    it('suggests what followed the earlier match, with the mixed probabilities', async () => {
+      const ctx = await primed(flat, doc);
+      const model = new CountingModel(flat);
+      const r = await decode(model, ctx, GREEDY, stopAt(20), Math.random, undefined, { source: doc, context: doc });
+      assert.equal(r?.text, 'ab');
+      assert.equal(r?.reason, 'newline', 'the copy goes on to the newline, which ends a single-line suggestion');
+      const p = (len: number) => (1 - copyWeight(len)) / 8 + copyWeight(len);
+      assert.ok(Math.abs(r!.meanLogProb - (Math.log(p(9)) + Math.log(p(10))) / 2) < 1e-5, 'match of 9, then 10 characters');
+      assert.equal(model.greedyCalls, 0, 'the one-call path cannot mix: one run per character instead');
+      assert.ok(model.runs >= 2);
+      assert.equal((await decode(flat, ctx, GREEDY, stopAt(20), Math.random))?.text, '', 'without copying: nothing');
+    });
+
+    it('keeps the one-call greedy path when the document has no match', async () => {
+      const other = 'xyxy\nab';
+      const ctx = await primed(flat, other);
+      const model = new CountingModel(flat);
+      const r = await decode(model, ctx, GREEDY, stopAt(20), Math.random, undefined, { source: other, context: other });
+      assert.equal(r?.text, '');
+      assert.equal(model.greedyCalls, 1);
+    });
+
+    it('the joint gate sees the mixed probabilities', async () => {
+      const ctx = await primed(flat, doc);
+      const run = (minJoint: number) => decode(flat, ctx, GREEDY, stopAt(20, { minJoint }), Math.random, undefined, { source: doc, context: doc });
+      assert.equal((await run(0.3))?.text, 'ab', `p(ab) = ${(((1 - copyWeight(9)) / 8 + copyWeight(9)) * ((1 - copyWeight(10)) / 8 + copyWeight(10))).toFixed(3)}`);
+      assert.equal((await run(0.5))?.text, '', 'gated inside "ab": cut back to nothing');
+    });
+
+    it('mixCopy gives a distribution: (1 - w) softmax + w p_copy', () => {
+      const logits = Float32Array.from([0.5, -1, 2, 0, 1, -2, 0.3, 0.1]);
+      const text = 'xaya\nxaya\nxay';
+      const tracker = new CopyTracker(text, text);
+      const out = new Float32Array(8);
+      mixCopy({ vocab: flat.vocab } as never, logits, 0, tracker, out);
+      const sum = Array.from(out).reduce((a, x) => a + Math.exp(x), 0);
+      assert.ok(Math.abs(sum - 1) < 1e-5, `sums to ${sum}`);
+      const z = Array.from(logits).reduce((a, x) => a + Math.exp(x), 0);
+      const w = copyWeight(tracker.matchLength);
+      assert.ok(w > 0);
+      assert.ok(Math.abs(Math.exp(out[3]) - ((1 - w) * Math.exp(logits[3])) / z - w) < 1e-5, "'a' gets the copy share");
+      assert.ok(Math.abs(Math.exp(out[4]) - ((1 - w) * Math.exp(logits[4])) / z) < 1e-6, "'b' only the model's");
     });
   });
 });
