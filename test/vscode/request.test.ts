@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { contextWindow } from '../../src/engine/contextWindow';
 import { buildRequest, LONG_PREFIX, prefixStart, toEdit } from '../../src/vscode/logic/request';
+import { DEFAULT_COPY_OPTIONS } from '../../src/engine/copyModel';
 import { fakeDoc, withCursor } from './fakeDocument';
 
 const CAP = 2048;
@@ -103,6 +104,7 @@ describe('vscode/request: document + cursor -> engine request -> edit', () => {
           while (text.length < n) text += alphabet[Math.floor(rnd() * alphabet.length)];
           const start = prefixStart(n, cap);
           assert.ok(start > 0 && start < n - cap, `cap ${cap}: cut at ${start}`);
+          assert.ok(n - start >= DEFAULT_COPY_OPTIONS.maxSourceChars, `cap ${cap}: the copy search keeps its ${DEFAULT_COPY_OPTIONS.maxSourceChars} characters`);
           assert.strictEqual(contextWindow(text.slice(start), cap).text, contextWindow(text, cap).text, `cap ${cap}, length ${n}`);
         }
       }
@@ -114,7 +116,8 @@ describe('vscode/request: document + cursor -> engine request -> edit', () => {
       const doc = fakeDoc(text, 'javascript', 'file:///big.js');
       const end = doc.positionAt(text.length);
       const plan = buildRequest(doc, end, undefined, CAP)!;
-      assert.ok(plan.request.prefix.length < 6 * CAP, `prefix of ${plan.request.prefix.length} characters`);
+      const want = Math.max(4 * CAP, DEFAULT_COPY_OPTIONS.maxSourceChars);
+      assert.ok(plan.request.prefix.length >= want && plan.request.prefix.length < want + 2 * CAP, `prefix of ${plan.request.prefix.length} characters`);
       assert.strictEqual(contextWindow(plan.request.prefix, CAP).text, contextWindow(text, CAP).text);
     });
   });

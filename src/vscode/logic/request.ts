@@ -5,6 +5,7 @@
  * DocLike (see inlineProvider.ts) and tests use a fake built from a string with a cursor
  * marker (test/vscode/fakeDocument.ts).
  */
+import { DEFAULT_COPY_OPTIONS } from '../../engine/copyModel';
 import type { CompletionRequest, Suggestion } from '../../engine/types';
 
 export interface Pos {
@@ -59,16 +60,19 @@ export const LONG_PREFIX = 1 << 18;
 /**
  * Where to start reading the text before the cursor. The contract is "the whole prefix",
  * and for normal documents that is what the engine gets. For a very long prefix (a 10 MB
- * file) copying it all on every keystroke is wasted work, since the engine looks at most
- * `maxContextChars` back: the prefix is then cut at a multiple of half the cap, which the
- * engine's context window (src/engine/contextWindow.ts) is aligned to, and far enough
- * back that the window is the same as for the whole prefix (a test checks this).
+ * file) copying it all on every keystroke is wasted work, since the model looks at most
+ * `maxContextChars` back and copying from the document searches at most the last 64k
+ * characters: the prefix is then cut at a multiple of half the cap, which the engine's
+ * context window (src/engine/contextWindow.ts) is aligned to, and far enough back that the
+ * window is the same as for the whole prefix (a test checks this) and the copy search
+ * sees all it would.
  */
 export function prefixStart(offset: number, maxContextChars: number): number {
   if (offset <= LONG_PREFIX) return 0;
   const cap = Math.max(1, Math.floor(maxContextChars));
   const step = Math.max(1, Math.floor(cap / 2));
-  const cut = Math.floor((offset - 4 * cap - step) / step) * step;
+  const back = Math.max(4 * cap, DEFAULT_COPY_OPTIONS.maxSourceChars);
+  const cut = Math.floor((offset - back - step) / step) * step;
   return Math.max(0, cut);
 }
 
