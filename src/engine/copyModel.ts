@@ -20,9 +20,14 @@ export interface CopyOptions {
   maxOrder: number;
   /** Only the last this many characters of the document are searched. */
   maxSourceChars: number;
+  /**
+   * Only the this many latest places where the last minOrder units occur are looked at,
+   * which bounds the work on text like long runs of spaces.
+   */
+  maxCandidates: number;
 }
 
-export const DEFAULT_COPY_OPTIONS: Readonly<CopyOptions> = Object.freeze({ minOrder: 4, maxOrder: 48, maxSourceChars: 65536 });
+export const DEFAULT_COPY_OPTIONS: Readonly<CopyOptions> = Object.freeze({ minOrder: 4, maxOrder: 48, maxSourceChars: 65536, maxCandidates: 512 });
 
 /**
  * Mixing weight of the copy prediction for a match of `length` UTF-16 units: 0 below
@@ -93,7 +98,10 @@ export class CopyTracker {
     this.search();
   }
 
-  /** All places where the longest suffix of `tail` (at least minOrder long) occurred. */
+  /**
+   * All places where the longest suffix of `tail` (at least minOrder long) occurred, among
+   * the latest maxCandidates occurrences of its last minOrder units.
+   */
   private search(): void {
     this.ends = [];
     this.len = 0;
@@ -104,15 +112,16 @@ export class CopyTracker {
     const key = t.slice(-k);
     let best = 0;
     let ends: number[] = [];
-    for (let i = src.indexOf(key, this.start); i >= 0; i = src.indexOf(key, i + 1)) {
-      const e = i + k;
-      if (e >= src.length) break;
+    let seen = 0;
+    // From the end back: i + k < src.length, so that a character follows the match.
+    for (let i = src.length - k - 1 >= 0 ? src.lastIndexOf(key, src.length - k - 1) : -1; i >= this.start && seen < this.o.maxCandidates; i = i > 0 ? src.lastIndexOf(key, i - 1) : -1) {
+      seen++;
       let L = k;
       while (L < t.length && i - (L - k) - 1 >= this.start && src.charCodeAt(i - (L - k) - 1) === t.charCodeAt(t.length - L - 1)) L++;
       if (L > best) {
         best = L;
-        ends = [e];
-      } else if (L === best) ends.push(e);
+        ends = [i + k];
+      } else if (L === best) ends.push(i + k);
     }
     this.ends = ends;
     this.len = best;

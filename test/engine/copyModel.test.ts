@@ -86,6 +86,17 @@ describe('engine: copying from the document', () => {
     assert.equal(short.matchLength, 0);
   });
 
+  it('looks at only the latest maxCandidates occurrences, so long runs of spaces stay cheap', () => {
+    const spaces = ' '.repeat(20000);
+    const t = new CopyTracker(spaces, spaces);
+    assert.equal(t.matches, DEFAULT_COPY_OPTIONS.maxCandidates, 'all 512 latest match 48 spaces; the 19,000 before are not looked at');
+    assert.equal(t.matchLength, 48);
+    const far = `abcdefgh = 1;\n${'        \n'.repeat(600)}abcdefgh = `;
+    assert.equal(new CopyTracker(far, far).prediction().get('1'), 1, 'a rare key is found however far back');
+    const capped = new CopyTracker(far, far, { ...DEFAULT_COPY_OPTIONS, maxCandidates: 1 });
+    assert.equal(capped.prediction().get('1'), 1);
+  });
+
   it('the mixing weight is 0 below the shortest match, grows with the length and stays below 1', () => {
     assert.equal(copyWeight(0), 0);
     assert.equal(copyWeight(3), 0);
