@@ -44,8 +44,13 @@ export function activate(context: vscode.ExtensionContext): void {
 
     let engine: CompletionEngine | undefined;
     const provider = new InlineProvider({ engine: () => engine, settings, log });
+    const warmActive = () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor) provider.warm(editor.document, editor.selection.active);
+    };
     context.subscriptions.push(
       vscode.languages.registerInlineCompletionItemProvider(DOCUMENT_SELECTOR, provider),
+      vscode.window.onDidChangeActiveTextEditor(warmActive),
       vscode.workspace.onDidCloseTextDocument((d) => {
         const id = d.uri.toString();
         engine?.forget(id);
@@ -69,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
       onSwap: (model) => {
         if (engine) engine.setModel(model);
         else engine = new LstmCompletionEngine(model);
+        warmActive();
       },
     });
     context.subscriptions.push({ dispose: () => models.dispose() });

@@ -79,6 +79,16 @@ function copyContext(prefix: string, forced: string): CopyContext {
   return { source: text, context: text };
 }
 
+/** The context window of a prefix and its tokens, the start token first. */
+function contextTokens(model: StepModel, prefix: string, maxContextChars: number) {
+  const window = contextWindow(prefix, maxContextChars);
+  const encoded = model.vocab.encode(window.text);
+  const tokens = new Int32Array(encoded.length + 1);
+  tokens[0] = model.vocab.startToken;
+  tokens.set(encoded, 1);
+  return { window, tokens };
+}
+
 export interface EngineOptions extends StateCacheOptions {
   /** Do not show again a suggestion the user typed past in the same document (default true). */
   rememberRejections?: boolean;
@@ -122,6 +132,22 @@ export class LstmCompletionEngine implements CompletionEngine {
     return run;
   }
 
+  /**
+   * Feeds a document's context into the state cache ahead of its first suggestion (when it
+   * is opened or focused), so that suggestion only feeds what was typed since. Queued like
+   * a suggestion; resolves to the tokens fed, 0 when there was nothing to do. Never rejects.
+   */
+  warm(req: Pick<CompletionRequest, 'docId' | 'prefix'>, settings: EngineSettings, token?: CancellationLike): Promise<number> {
+    const run = this.queue.then(async () => {
+      const cache = this.cache;
+      if (!cache || token?.isCancellationRequested) return 0;
+      const primed = await cache.prime(req.docId, contextTokens(cache.model, req.prefix, normalizeSettings(settings).maxContextChars).tokens, token);
+      return primed?.fed ?? 0;
+    });
+    this.queue = run.catch(() => undefined);
+    return run.catch(() => 0);
+  }
+
   private async suggestNow(req: CompletionRequest, settings: EngineSettings, token?: CancellationLike): Promise<Suggestion | undefined> {
     const t0 = performance.now();
     const cache = this.cache;
@@ -129,11 +155,7 @@ export class LstmCompletionEngine implements CompletionEngine {
     if (!cache || token?.isCancellationRequested || !onlyClosersFollow(req.lineSuffix)) return undefined;
     const model = cache.model;
     const s = normalizeSettings(settings);
-    const window = contextWindow(req.prefix, s.maxContextChars);
-    const encoded = model.vocab.encode(window.text);
-    const tokens = new Int32Array(encoded.length + 1);
-    tokens[0] = model.vocab.startToken;
-    tokens.set(encoded, 1);
+    const { window, tokens } = contextTokens(model, req.prefix, s.maxContextChars);
     const primed = await cache.prime(req.docId, tokens, token);
     if (!primed || token?.isCancellationRequested) return undefined;
 

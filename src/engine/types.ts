@@ -76,6 +76,8 @@ export interface CancellationLike {
 export interface CompletionEngine {
   /** Undefined when there is nothing worth showing (or the request was cancelled). */
   suggest(req: CompletionRequest, settings: EngineSettings, token?: CancellationLike): Promise<Suggestion | undefined>;
+  /** Optional: feeds a document's context ahead of its first suggestion; resolves to the tokens fed. */
+  warm?(req: Pick<CompletionRequest, 'docId' | 'prefix'>, settings: EngineSettings, token?: CancellationLike): Promise<number>;
   /** Swaps the model without a reload; drops every cached state. */
   setModel(model: StepModel): void;
   /** Drops the cached states of one document (closed, or edited beyond repair). */

@@ -78,6 +78,28 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     }
   }
 
+  /**
+   * Feeds a document's context into the engine ahead of the first keystroke (when it is
+   * opened or focused, or a new model arrives), so the first suggestion is as fast as the
+   * next ones. Never throws; does nothing when completions are off for the document.
+   */
+  warm(document: vscode.TextDocument, position: vscode.Position): void {
+    try {
+      const engine = this.deps.engine();
+      if (!engine?.warm || document.uri.scheme === 'output') return;
+      const settings = this.deps.settings.forDocument(document);
+      if (!settings.enable || isLanguageDisabled(settings, document.languageId)) return;
+      const plan = buildRequest(docLike(document), position, undefined, settings.maxContextChars);
+      if (!plan) return;
+      const t0 = performance.now();
+      void engine.warm(plan.request, toEngineSettings(settings)).then((fed) => {
+        if (fed > 0) this.deps.log.trace(`warmed ${document.uri.toString()}: fed ${fed} in ${(performance.now() - t0).toFixed(1)} ms`);
+      });
+    } catch (e) {
+      this.logError(e);
+    }
+  }
+
   /** Called when a document closes. */
   forget(docId: string): void {
     this.latest.forget(docId);

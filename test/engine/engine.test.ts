@@ -164,6 +164,20 @@ describe('engine: LstmCompletionEngine', () => {
     assert.equal(await new LstmCompletionEngine().suggest(request('a'), OFF), undefined, 'no model yet: nothing');
   });
 
+  it('warm feeds a document ahead of its first suggestion, which then feeds only what was typed since', async () => {
+    const doc = 'ab (c).a b.c (a) '.repeat(20);
+    const engine = new LstmCompletionEngine(lstm);
+    assert.equal(await engine.warm(request(doc, { docId: 'w' }), OFF), doc.length + 1);
+    assert.equal(await engine.warm(request(doc, { docId: 'w' }), OFF), 0, 'already warm');
+    const r = await engine.suggest(request(`${doc}a`, { docId: 'w' }), OFF);
+    assert.equal(r?.contextTokensFed, 1);
+    const cold = await new LstmCompletionEngine(lstm).suggest(request(`${doc}a`, { docId: 'w' }), OFF);
+    assert.equal(cold?.text, r?.text, 'the same suggestion as without warming');
+    assert.equal(cold?.contextTokensFed, doc.length + 2);
+    assert.equal(await engine.warm(request(doc, { docId: 'x' }), OFF, { isCancellationRequested: true }), 0, 'cancelled: nothing fed');
+    assert.equal(await new LstmCompletionEngine().warm(request(doc), OFF), 0, 'no model yet');
+  });
+
   it('normalizeSettings falls back to defaults and clamps', () => {
     const n = normalizeSettings({ temperature: -1, topP: 2, candidates: 0.5, maxChars: NaN, minConfidence: 'x' as unknown as number });
     assert.equal(n.temperature, 0);

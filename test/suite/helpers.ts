@@ -56,7 +56,12 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 /** An engine stand-in: answers a fixed suggestion and records each request. */
 export class FixedEngine implements CompletionEngine {
   requests: Array<{ req: CompletionRequest; settings: EngineSettings }> = [];
+  warmed: Array<Pick<CompletionRequest, 'docId' | 'prefix'>> = [];
   constructor(public text: string) {}
+  async warm(req: Pick<CompletionRequest, 'docId' | 'prefix'>) {
+    this.warmed.push(req);
+    return req.prefix.length;
+  }
   async suggest(req: CompletionRequest, settings: EngineSettings) {
     this.requests.push({ req, settings });
     return { text: this.text, meanLogProb: -0.1, ms: 1, contextTokensFed: req.prefix.length };

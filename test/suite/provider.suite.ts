@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { memoryLogger } from '../../src/vscode/logic/log';
 import { InlineProvider } from '../../src/vscode/inlineProvider';
 import { SettingsService } from '../../src/vscode/settings';
-import { docWithCursor, FixedEngine } from './helpers';
+import { docWithCursor, FixedEngine, setSetting } from './helpers';
 
 /** The document's text after applying the item the way VS Code accepts it. */
 async function accept(doc: vscode.TextDocument, item: vscode.InlineCompletionItem): Promise<string> {
@@ -62,6 +62,23 @@ describe('inline completion provider', () => {
     assert.ok(items && items.length === 1);
     const text = await accept(doc, items[0]);
     assert.ok(text === 'call(foo)\n' || text === 'call(foo))\n', `after accepting: ${JSON.stringify(text)}`);
+  });
+
+  it('warm sends the document and the text before the cursor to the engine, unless the language is off', async () => {
+    const engine = new FixedEngine('x');
+    const provider = new InlineProvider({ engine: () => engine, settings, log });
+    const { doc, pos } = await docWithCursor('line one\nline two|\n');
+    provider.warm(doc, pos);
+    assert.deepStrictEqual(engine.warmed, [{ docId: doc.uri.toString(), prefix: 'line one\nline two', lineSuffix: '', languageId: 'javascript' }]);
+    await setSetting('disabledLanguages', ['javascript']);
+    try {
+      provider.warm(doc, pos);
+      assert.strictEqual(engine.warmed.length, 1, 'javascript is disabled: not warmed');
+    } finally {
+      await setSetting('disabledLanguages', undefined);
+    }
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('answers nothing without an engine (no model loaded yet)', async () => {
