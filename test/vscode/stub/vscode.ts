@@ -112,6 +112,7 @@ export const window = {
   withProgress: async (_o: unknown, task: (p: unknown, t: unknown) => Promise<unknown>) =>
     task({ report() {} }, new CancellationTokenSource().token),
   activeTextEditor: undefined,
+  onDidChangeActiveTextEditor: () => new Disposable(),
 };
 
 export const workspace = {
