@@ -133,7 +133,7 @@ export const benchCommand: Command = {
       maxChars: args.number('max-chars', d.maxChars, { integer: true, min: 1, max: 10000 }),
       minConfidence: args.number('min-confidence', d.minConfidence, { min: 0, max: 1 }),
       minJointConfidence: args.number('min-joint-confidence', d.minJointConfidence, { min: 0, max: 1 }),
-      copyFromDocument: !args.flag('no-copy'),
+      copyFromFiles: !args.flag('no-copy'),
     };
     const model = await loadModelOption(args.string('model'));
     try {

@@ -50,7 +50,7 @@ export function engineSettingsOf(args: Args): EngineSettings {
     minConfidence: args.number('min-confidence', d.minConfidence, { min: 0, max: 1 }),
     minJointConfidence: args.number('min-joint-confidence', d.minJointConfidence, { min: 0, max: 1 }),
     maxContextChars: d.maxContextChars,
-    copyFromDocument: !args.flag('no-copy'),
+    copyFromFiles: !args.flag('no-copy'),
     seed: args.number('seed', 0, { integer: true, min: 0, max: 2 ** 32 - 1 }),
   };
 }

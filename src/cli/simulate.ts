@@ -20,7 +20,7 @@ import { loadModelOption, MODEL_OPTION_HELP } from './model';
 
 const DEFAULT_MAX_CHARS = 20000;
 
-const USAGE = `Usage: char-lstm simulate [--model M] [--max-chars N] [--min-confidence P] [--min-joint-confidence P] [--no-copy] [--json] PATH...
+const USAGE = `Usage: char-lstm simulate [--model M] [--max-chars N] [--min-confidence P] [--min-joint-confidence P] [--no-copy] [--related N] [--json] PATH...
 
 Simulated typing with the extension's default settings: before each keystroke the engine
 suggests; a suggestion that equals the next characters of the file is accepted with one
@@ -30,7 +30,9 @@ keystroke. Files in sorted path order; folders are walked with the training filt
   --max-chars N   stop after N typed-or-accepted characters in all (default ${DEFAULT_MAX_CHARS})
   --min-confidence P  per-character confidence gate (default ${DEFAULT_ENGINE_SETTINGS.minConfidence})
   --min-joint-confidence P  whole-suggestion confidence gate (default ${DEFAULT_ENGINE_SETTINGS.minJointConfidence})
-  --no-copy       the model alone, without copying from the document (charLstm.copyFromDocument off)
+  --no-copy       the model alone, without copying from the document (charLstm.copyFromFiles off)
+  --related N     the N files of the same language typed last count as open in other editors:
+                  suggestions may copy from them too, as in the extension (default 0)
   --json          print one JSON object: ksr, precision, shown, accepted, chars, keystrokes,
                   ms_p50, ms_p95, files, by_language (per file extension: ksr, precision, ...)
 `;
@@ -63,7 +65,9 @@ export async function simulateTyping(
   maxChars: number,
   settings: EngineSettings = DEFAULT_ENGINE_SETTINGS,
   onProgress?: (done: TypingCounts) => void,
+  related = 0,
 ): Promise<SimulateResult> {
+  const typed = new Map<string, string[]>(); // by language: texts of the files typed before, latest first
   const total = zero();
   const byLanguage = new Map<string, TypingCounts>();
   const ms: number[] = [];
@@ -79,10 +83,11 @@ export async function simulateTyping(
       lang[k] += n;
     };
     const text = file.text;
+    const others = (typed.get(languageOf(file.path)) ?? []).slice(0, related);
     let pos = 0;
     while (pos < text.length && total.chars < maxChars) {
       const t0 = performance.now();
-      const s = await engine.suggest({ docId: file.path, prefix: text.slice(0, pos), lineSuffix: '', languageId: languageOf(file.path) }, settings);
+      const s = await engine.suggest({ docId: file.path, prefix: text.slice(0, pos), lineSuffix: '', languageId: languageOf(file.path), related: others }, settings);
       ms.push(performance.now() - t0);
       add('keystrokes', 1);
       const shown = s !== undefined && s.text.length > 0;
@@ -99,6 +104,7 @@ export async function simulateTyping(
       onProgress?.(total);
     }
     engine.forget(file.path);
+    typed.set(languageOf(file.path), [text, ...(typed.get(languageOf(file.path)) ?? [])].slice(0, Math.max(0, related)));
   }
   return { ...total, files: filesTouched, ms, byLanguage };
 }
@@ -119,6 +125,7 @@ export const simulateCommand: Command = {
       'min-confidence': 'string',
       'min-joint-confidence': 'string',
       'no-copy': 'boolean',
+      related: 'string',
       json: 'boolean',
     });
     if (args.help) {
@@ -132,8 +139,9 @@ export const simulateCommand: Command = {
       ...d,
       minConfidence: args.number('min-confidence', d.minConfidence, { min: 0, max: 1 }),
       minJointConfidence: args.number('min-joint-confidence', d.minJointConfidence, { min: 0, max: 1 }),
-      copyFromDocument: !args.flag('no-copy'),
+      copyFromFiles: !args.flag('no-copy'),
     };
+    const related = args.number('related', 0, { integer: true, min: 0, max: 100 });
     const model = await loadModelOption(args.string('model'));
     try {
       const files = [...(await readInputs(args.positionals, progress))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -143,7 +151,7 @@ export const simulateCommand: Command = {
         if (Date.now() - last < 5000) return;
         last = Date.now();
         progress(`simulate: ${c.chars} of ${maxChars} characters, ${c.accepted} of ${c.shown} suggestions accepted`);
-      });
+      }, related);
       const result = {
         ...rates(r),
         shown: r.shown,

@@ -45,7 +45,7 @@ export const DEFAULT_ENGINE_SETTINGS: Readonly<Required<EngineSettings>> = Objec
   minConfidence: 0.5,
   minJointConfidence: 0.7,
   maxContextChars: 2048,
-  copyFromDocument: true,
+  copyFromFiles: true,
   seed: 0,
 });
 
@@ -67,16 +67,36 @@ export function normalizeSettings(s: Partial<EngineSettings>): Required<EngineSe
     minConfidence: num(s.minConfidence, d.minConfidence, 0, 1),
     minJointConfidence: num(s.minJointConfidence, d.minJointConfidence ?? 0, 0, 1),
     maxContextChars: num(s.maxContextChars, d.maxContextChars, 16, 1_000_000, true),
-    copyFromDocument: typeof s.copyFromDocument === 'boolean' ? s.copyFromDocument : d.copyFromDocument,
+    copyFromFiles: typeof s.copyFromFiles === 'boolean' ? s.copyFromFiles : d.copyFromFiles,
     seed: num(s.seed, 0, 0, 2 ** 32 - 1, true),
   };
 }
 
-/** What the copy prediction searches: the end of the document before the cursor, as the model reads it (\r\n as \n). */
-function copyContext(prefix: string, forced: string): CopyContext {
-  let text = prefix.slice(-DEFAULT_COPY_OPTIONS.maxSourceChars) + forced;
-  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
-  return { source: text, context: text };
+/** Characters of related documents that the copy prediction searches, in all. */
+export const RELATED_COPY_CHARS = 32768;
+
+/**
+ * What the copy prediction searches, as the model reads it (\r\n as \n): the related
+ * documents (up to RELATED_COPY_CHARS in all, the most recent first, so that under the
+ * search's candidate cap the document and then the latest related ones win), then the
+ * last 64k characters of the document before the cursor.
+ */
+function copyContext(prefix: string, forced: string, related: readonly string[] = []): CopyContext {
+  let context = prefix.slice(-DEFAULT_COPY_OPTIONS.maxSourceChars) + forced;
+  const parts: string[] = [];
+  let budget = RELATED_COPY_CHARS;
+  for (const r of related) {
+    if (budget <= 0) break;
+    const part = r.length + 1 > budget ? r.slice(0, budget - 1) : r;
+    parts.unshift(`${part}\n`);
+    budget -= part.length + 1;
+  }
+  let source = parts.join('') + context;
+  if (source.includes('\r')) {
+    source = source.replace(/\r\n/g, '\n');
+    context = context.replace(/\r\n/g, '\n');
+  }
+  return { source, context, options: { ...DEFAULT_COPY_OPTIONS, maxSourceChars: source.length } };
 }
 
 /** The context window of a prefix and its tokens, the start token first. */
@@ -176,7 +196,7 @@ export class LstmCompletionEngine implements CompletionEngine {
       indent: lastLineIndent(window.text + forced),
     };
     const random = contextRandom(window.text + forced, s.seed);
-    const copy = s.copyFromDocument ? copyContext(req.prefix, forced) : undefined;
+    const copy = s.copyFromFiles ? copyContext(req.prefix, forced, req.related) : undefined;
     const decoded = maxChars > 0 ? await decode(model, ctx, s, stop, random, token, copy) : { text: '', meanLogProb: 0 };
     if (!decoded || token?.isCancellationRequested) return undefined;
     let text = applyFilters(forced + decoded.text, req);

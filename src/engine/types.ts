@@ -19,6 +19,11 @@ export interface CompletionRequest {
    * suggestion must then start with it (VS Code's selectedCompletionInfo).
    */
   selectedCompletion?: string;
+  /**
+   * Text of other open documents in the same language, most recently used first.
+   * Suggestions may copy from them as from the document (copyFromFiles).
+   */
+  related?: readonly string[];
 }
 
 /** Decoding knobs; every field has a default in DEFAULT_ENGINE_SETTINGS. */
@@ -46,9 +51,9 @@ export interface EngineSettings {
   minJointConfidence?: number;
   /**
    * Mix in what followed the longest earlier match of the text before the cursor in the
-   * document (copyModel.ts). Optional; on when absent.
+   * document and in the request's related documents (copyModel.ts). Optional; on when absent.
    */
-  copyFromDocument?: boolean;
+  copyFromFiles?: boolean;
   /** The model sees at most this many characters before the cursor. */
   maxContextChars: number;
   /**

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { CompletionEngine } from '../engine/types';
 import { LatestOnly } from './logic/latest';
 import { Logger, oneLine } from './logic/log';
+import { OpenDoc, RelatedDocs } from './logic/related';
 import { buildRequest, DocLike, RangeLike, toEdit } from './logic/request';
 import { isLanguageDisabled, toEngineSettings } from './logic/settings';
 import type { SettingsService } from './settings';
@@ -29,10 +30,28 @@ export function docLike(d: vscode.TextDocument): DocLike {
   };
 }
 
+/** Schemes of documents a suggestion may copy from: files and untitled ones, local or remote. */
+const RELATED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
+
+/** The open documents, as RelatedDocs takes them. */
+function openDocs(): OpenDoc[] {
+  return vscode.workspace.textDocuments
+    .filter((d) => !d.isClosed && RELATED_SCHEMES.has(d.uri.scheme))
+    .map((d) => ({
+      uri: d.uri.toString(),
+      fileName: d.fileName,
+      languageId: d.languageId,
+      version: d.version,
+      length: d.offsetAt(d.lineAt(d.lineCount - 1).range.end),
+      text: () => d.getText(),
+    }));
+}
+
 const toRange = (r: RangeLike) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 export class InlineProvider implements vscode.InlineCompletionItemProvider {
   private readonly latest = new LatestOnly();
+  private readonly related = new RelatedDocs();
   private lastError = '';
   private lastErrorAt = 0;
 
@@ -62,6 +81,8 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
       const sel = context.selectedCompletionInfo;
       const plan = buildRequest(docLike(document), position, sel ? { range: sel.range, text: sel.text } : undefined, settings.maxContextChars);
       if (!plan) return undefined;
+      this.related.touch(docId);
+      if (settings.copyFromFiles) plan.request.related = this.related.pick({ uri: docId, languageId: document.languageId }, openDocs());
       const t0 = performance.now();
       const suggestion = await engine.suggest(plan.request, toEngineSettings(settings), token);
       // Stale: cancelled, overtaken by a newer request, or the document moved on.
@@ -87,6 +108,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     try {
       const engine = this.deps.engine();
       if (!engine?.warm || document.uri.scheme === 'output') return;
+      this.related.touch(document.uri.toString());
       const settings = this.deps.settings.forDocument(document);
       if (!settings.enable || isLanguageDisabled(settings, document.languageId)) return;
       const plan = buildRequest(docLike(document), position, undefined, settings.maxContextChars);
@@ -103,6 +125,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
   /** Called when a document closes. */
   forget(docId: string): void {
     this.latest.forget(docId);
+    this.related.forget(docId);
   }
 
   private logError(e: unknown): void {

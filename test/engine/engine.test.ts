@@ -178,6 +178,18 @@ describe('engine: LstmCompletionEngine', () => {
     assert.equal(await new LstmCompletionEngine().warm(request(doc), OFF), 0, 'no model yet');
   });
 
+  it('copies from the related documents of a request (\\r\\n read as \\n), and not when copyFromFiles is off', async () => {
+    const flat = await CharModel.fromBytes(tableModel(['', '\n', ' ', 'a', 'b', 'c', 'x', 'y', '=', '1', '2', ';'], {}), 'flat.onnx');
+    const engine = new LstmCompletionEngine(flat);
+    const s = { ...DEFAULT_ENGINE_SETTINGS, minConfidence: 0, minJointConfidence: 0 };
+    assert.equal((await engine.suggest(request('abc = '), s))?.text ?? '', '', 'a model with no opinion, nothing to copy: nothing');
+    assert.equal((await engine.suggest(request('abc = ', { related: ['xy = 2;\nabc = 12;\n'] }), s))?.text, '12;');
+    assert.equal((await engine.suggest(request('abc = ', { related: ['abc = 21;\r\nx'] }), s))?.text, '21;');
+    assert.equal((await engine.suggest(request('abc = 2;\nabc = ', { related: ['abc = 1;\n'] }), s))?.text, '2;', 'the longer match (in the document) wins');
+    assert.equal((await engine.suggest(request('abc = ', { related: ['abc = 12;\n'] }), { ...s, copyFromFiles: false }))?.text ?? '', '');
+    await flat.release();
+  });
+
   it('normalizeSettings falls back to defaults and clamps', () => {
     const n = normalizeSettings({ temperature: -1, topP: 2, candidates: 0.5, maxChars: NaN, minConfidence: 'x' as unknown as number });
     assert.equal(n.temperature, 0);

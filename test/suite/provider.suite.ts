@@ -81,6 +81,22 @@ describe('inline completion provider', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('sends the other open documents of the same language for copying, unless charLstm.copyFromFiles is off', async () => {
+    const other = await docWithCursor('export const sharedHelperName = 42;\n|');
+    const python = await docWithCursor('shared_python = 1\n|', 'python');
+    const { engine } = await itemsFor('import { shared|', 'x');
+    const related = engine.requests[0].req.related ?? [];
+    assert.ok(related.includes(other.doc.getText()), `related: ${JSON.stringify(related)}`);
+    assert.ok(!related.includes(python.doc.getText()), 'not the Python document');
+    await setSetting('copyFromFiles', false);
+    try {
+      const off = await itemsFor('import { shared|', 'x');
+      assert.strictEqual(off.engine.requests[0].req.related, undefined);
+    } finally {
+      await setSetting('copyFromFiles', undefined);
+    }
+  });
+
   it('answers nothing without an engine (no model loaded yet)', async () => {
     const provider = new InlineProvider({ engine: () => undefined, settings, log });
     const { doc, pos } = await docWithCursor('const x = |');

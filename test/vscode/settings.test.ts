@@ -25,12 +25,12 @@ describe('vscode/settings: parsing with fallbacks', () => {
 
   it('keeps valid values', () => {
     const r = parse({ enable: false, temperature: 0.7, topK: 20, topP: 0.9, candidates: 8, maxChars: 80, multiline: true, minConfidence: 0.2, minJointConfidence: 0.3,
-      copyFromDocument: false, maxContextChars: 1024, disabledLanguages: ['markdown', 'plaintext'], modelPath: ' ~/m.onnx ', 'training.minutes': 2.5,
+      copyFromFiles: false, maxContextChars: 1024, disabledLanguages: ['markdown', 'plaintext'], modelPath: ' ~/m.onnx ', 'training.minutes': 2.5,
       'training.exclude': ['**/gen/**'], 'training.from': 'default' });
     assert.deepStrictEqual(r.problems, []);
     assert.deepStrictEqual(r.settings, {
       enable: false, temperature: 0.7, topK: 20, topP: 0.9, candidates: 8, maxChars: 80, multiline: true, minConfidence: 0.2, minJointConfidence: 0.3,
-      copyFromDocument: false, maxContextChars: 1024, disabledLanguages: ['markdown', 'plaintext'], modelPath: '~/m.onnx', trainingMinutes: 2.5,
+      copyFromFiles: false, maxContextChars: 1024, disabledLanguages: ['markdown', 'plaintext'], modelPath: '~/m.onnx', trainingMinutes: 2.5,
       trainingExclude: ['**/gen/**'], trainingFrom: 'default',
     });
   });

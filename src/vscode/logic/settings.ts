@@ -50,7 +50,7 @@ export const SETTING_SPECS: readonly Spec[] = [
   { key: 'multiline', field: 'multiline', type: 'boolean', default: E.multiline },
   { key: 'minConfidence', field: 'minConfidence', type: 'number', default: E.minConfidence, min: 0, max: 1 },
   { key: 'minJointConfidence', field: 'minJointConfidence', type: 'number', default: E.minJointConfidence ?? 0, min: 0, max: 1 },
-  { key: 'copyFromDocument', field: 'copyFromDocument', type: 'boolean', default: E.copyFromDocument },
+  { key: 'copyFromFiles', field: 'copyFromFiles', type: 'boolean', default: E.copyFromFiles },
   { key: 'maxContextChars', field: 'maxContextChars', type: 'number', default: E.maxContextChars, min: 64, max: 65536, integer: true },
   { key: 'disabledLanguages', field: 'disabledLanguages', type: 'string[]', default: [] },
   { key: 'modelPath', field: 'modelPath', type: 'string', default: '' },
@@ -152,7 +152,7 @@ export function toEngineSettings(s: Settings): EngineSettings {
     multiline: s.multiline,
     minConfidence: s.minConfidence,
     minJointConfidence: s.minJointConfidence,
-    copyFromDocument: s.copyFromDocument,
+    copyFromFiles: s.copyFromFiles,
     maxContextChars: s.maxContextChars,
   };
 }

@@ -123,6 +123,7 @@ export const workspace = {
     return new Disposable();
   },
   onDidCloseTextDocument: () => new Disposable(),
+  textDocuments: [] as unknown[],
   getConfiguration: (section: string) => ({
     get: (k: string) => recorded.config[`${section}.${k}`],
     inspect: (k: string) => ({ globalValue: recorded.config[`${section}.${k}`] }),
