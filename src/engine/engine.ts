@@ -2,9 +2,9 @@
  * The completion engine (types.ts CompletionEngine): plain requests in, ghost text out.
  *
  *   request -> etiquette check -> context window -> per-document state cache (feeds only
- *   new characters) -> [selected completion fed] -> decode (greedy or N sampled candidates)
- *   (mixed with copying from the document, copyModel.ts) -> stop rules -> post-processing filters -> not typed past before (rejections.ts)
- *   -> suggestion
+ *   new characters) -> [selected completion fed] -> decode (greedy or N sampled candidates,
+ *   mixed with copying from the document and related ones, copyModel.ts) -> stop rules
+ *   -> post-processing filters -> not typed past before (rejections.ts) -> suggestion
  *
  * Requests run one at a time, in order: a request that arrives while another runs waits,
  * and if it is cancelled meanwhile it returns undefined without touching the model.
