@@ -34,8 +34,9 @@ default settings unless the options below change them.
   --seed S          mixed into the sampling seed, which otherwise depends only on the
                     context (default 0: the same text gives the same sample, as in the editor)
   --json            print {"text": ..., "ms": ...} instead of the bare suggestion
-  --jsonl           one request per stdin line, {"prefix": "...", "suffix": "...", "language": "..."}
-                    (suffix: the text after the cursor); one answer per stdout line, {"text": "...", "ms": n}
+  --jsonl           one request per stdin line, {"prefix": "...", "suffix": "...", "language": "...",
+                    "related": ["..."]} (suffix: the text after the cursor; related: other open files
+                    to copy from, latest first); one answer per stdout line, {"text": "...", "ms": n}
 `;
 
 /** Engine settings from the command line, over the defaults. */
@@ -68,12 +69,15 @@ function parseRequest(line: string, lineNo: number): CompletionRequest {
   } catch {
     throw new CliError(`stdin line ${lineNo} is not valid JSON`);
   }
-  const r = req as { prefix?: unknown; suffix?: unknown; language?: unknown } | null;
+  const r = req as { prefix?: unknown; suffix?: unknown; language?: unknown; related?: unknown } | null;
   if (typeof req !== 'object' || r === null || Array.isArray(req) || typeof r.prefix !== 'string') {
     throw new CliError(`stdin line ${lineNo} needs an object with a string "prefix"`);
   }
   if (r.suffix !== undefined && typeof r.suffix !== 'string') throw new CliError(`stdin line ${lineNo}: "suffix" must be a string`);
   if (r.language !== undefined && typeof r.language !== 'string') throw new CliError(`stdin line ${lineNo}: "language" must be a string`);
+  if (r.related !== undefined && !(Array.isArray(r.related) && r.related.every((t) => typeof t === 'string'))) {
+    throw new CliError(`stdin line ${lineNo}: "related" must be an array of strings`);
+  }
   const suffix = (r.suffix as string | undefined) ?? '';
   const eol = suffix.search(/\r?\n/);
   return {
@@ -81,6 +85,7 @@ function parseRequest(line: string, lineNo: number): CompletionRequest {
     prefix: r.prefix,
     lineSuffix: eol >= 0 ? suffix.slice(0, eol) : suffix,
     languageId: (r.language as string | undefined) ?? 'plaintext',
+    related: r.related as string[] | undefined,
   };
 }
 

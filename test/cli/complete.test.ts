@@ -65,6 +65,15 @@ describe('cli: complete', function () {
     assert.match(r.stderr, /^char-lstm: stdin line 2 needs an object with a string "prefix"$/m);
   });
 
+  it('--jsonl takes "related" (other open files to copy from) and refuses one that is not an array of strings', () => {
+    const ok = runCli(['complete', '--model', model, '--jsonl'], '{"prefix": "a", "related": ["xa bc"]}\n');
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal(JSON.parse(ok.stdout.trim()).text, 'bc');
+    const bad = runCli(['complete', '--model', model, '--jsonl'], '{"prefix": "a", "related": [1]}\n');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /stdin line 1: "related" must be an array of strings/);
+  });
+
   it('--temperature: the context seeds the sampler (repeatable); --seed picks another sequence', () => {
     const sample = (prefix: string, ...seed: string[]) => {
       const args = ['complete', '--model', soft, '--temperature', '1', '--candidates', '1', '--min-confidence', '0', '--min-joint-confidence', '0'];
