@@ -15,8 +15,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CharModel } from '../src/runtime/onnxModel';
 import { CopyTracker, copyWeight, DEFAULT_COPY_OPTIONS } from '../src/engine/copyModel';
-import { logSoftmaxAt } from '../src/engine/logits';
 import { mulberry32 } from '../src/engine/random';
+import { modelProbabilities } from './copyEval';
 
 interface Row {
   len: number;
@@ -44,23 +44,13 @@ async function main(): Promise<void> {
     for (let k = 0; k < Number(perLang) && pool.length > 0; k++) picked.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]);
   }
   const model = await CharModel.load(modelPath, { threads: 1 });
-  const V = model.vocab.size;
   const rows: Row[] = [];
   for (const rel of picked) {
     const text = [...fs.readFileSync(path.join(dir, rel), 'utf8')].slice(0, Number(maxChars)).join('');
-    const enc = model.vocab.encode(text);
-    const seq = new Int32Array(enc.length + 1);
-    seq[0] = model.vocab.startToken;
-    seq.set(enc, 1);
-    const r = await model.run(seq, 1, seq.length, model.zeroState(1));
-    const chars = [...text];
-    let u = 0; // UTF-16 index of chars[k]
-    for (let k = 0; k < chars.length; k++) {
-      const before = text.slice(0, u);
+    for (const { ch, before, p } of await modelProbabilities(model, text)) {
       const tracker = new CopyTracker(before, before);
       const pred = tracker.prediction();
-      rows.push({ len: tracker.matchLength, pm: Math.exp(logSoftmaxAt(r.logits, k * V, V, enc[k])), pc: pred.get(chars[k]) ?? 0 });
-      u += chars[k].length;
+      rows.push({ len: tracker.matchLength, pm: p, pc: pred.get(ch) ?? 0 });
     }
   }
   await model.release();

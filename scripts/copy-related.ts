@@ -15,7 +15,7 @@ import * as path from 'path';
 import { CharModel } from '../src/runtime/onnxModel';
 import { CopyTracker, copyWeight, DEFAULT_COPY_OPTIONS } from '../src/engine/copyModel';
 import { RELATED_COPY_CHARS } from '../src/engine/engine';
-import { logSoftmaxAt } from '../src/engine/logits';
+import { modelProbabilities } from './copyEval';
 
 async function main(): Promise<void> {
   const [modelPath = 'models/default.onnx', dir = '.cache/corpus/heldout', filesArg = '5', maxArg = '4000'] = process.argv.slice(2);
@@ -26,7 +26,6 @@ async function main(): Promise<void> {
     byProject.set(k, [...(byProject.get(k) ?? []), p]);
   }
   const model = await CharModel.load(modelPath, { threads: 1 });
-  const V = model.vocab.size;
   let n = 0;
   let bitsModel = 0;
   let bitsSelf = 0;
@@ -41,26 +40,16 @@ async function main(): Promise<void> {
         .map((r) => fs.readFileSync(path.join(dir, r), 'utf8'))
         .join('\n')
         .slice(0, RELATED_COPY_CHARS);
-      const enc = model.vocab.encode(text);
-      const seq = new Int32Array(enc.length + 1);
-      seq[0] = model.vocab.startToken;
-      seq.set(enc, 1);
-      const r = await model.run(seq, 1, seq.length, model.zeroState(1));
-      const chars = [...text];
-      let u = 0;
-      for (let k = 0; k < chars.length; k++) {
-        const before = text.slice(0, u);
-        const pm = Math.exp(logSoftmaxAt(r.logits, k * V, V, enc[k]));
+      for (const { ch, before, p } of await modelProbabilities(model, text)) {
         const mix = (t: CopyTracker) => {
           const w = copyWeight(t.matchLength);
-          return (1 - w) * pm + w * (t.prediction().get(chars[k]) ?? 0);
+          return (1 - w) * p + w * (t.prediction().get(ch) ?? 0);
         };
         const src = `${related}\n${before}`;
-        bitsModel -= Math.log2(pm);
+        bitsModel -= Math.log2(p);
         bitsSelf -= Math.log2(mix(new CopyTracker(before, before)));
         bitsRelated -= Math.log2(mix(new CopyTracker(src, before, { ...DEFAULT_COPY_OPTIONS, maxSourceChars: src.length })));
         n++;
-        u += chars[k].length;
       }
     }
   }
