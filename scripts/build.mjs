@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleOptions } from './esbuildOptions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ifPossible = process.argv.includes('--if-possible');
@@ -27,15 +28,7 @@ try {
   process.exit(1);
 }
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
-};
+const common = bundleOptions(root);
 
 const entries = [
   { in: 'src/extension.ts', out: 'out/extension.js', external: ['vscode', 'onnxruntime-node'] },

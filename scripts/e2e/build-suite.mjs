@@ -4,19 +4,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { bundleOptions } from '../esbuildOptions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const started = Date.now();
 await esbuild.build({
-  absWorkingDir: root,
+  ...bundleOptions(root),
   entryPoints: ['test/suite/index.ts'],
   outfile: 'out/test/suite/index.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
   external: ['vscode', 'mocha', 'onnxruntime-node'],
 });
 console.error(`build-suite: out/test/suite/index.js in ${Date.now() - started} ms`);
