@@ -462,7 +462,7 @@ export const HELDOUT_SOURCES: readonly Source[] = [
 ];
 
 /** Most characters one source may contribute: no one project dominates a language. */
-export const SOURCE_CAP = 5_000_000;
+export const SOURCE_CAP = 1_500_000;
 
 /**
  * Most characters per language in the training corpus (sum ~88 M). Java, shell, YAML and
