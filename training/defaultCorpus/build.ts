@@ -26,7 +26,7 @@ import {
   TRAINING_LANGUAGE_CAPS, TRAINING_SOURCES, sourceId,
 } from './sources';
 
-const RECIPE_VERSION = 3;
+const RECIPE_VERSION = 4;
 
 interface Args {
   heldout: boolean;
