@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { checkDisjoint } from '../../training/defaultCorpus/build';
+import { checkDisjoint, recipeFingerprint } from '../../training/defaultCorpus/build';
 import { packageJsonLicense } from '../../training/defaultCorpus/fetch';
 import { isIncluded, scanSource } from '../../training/defaultCorpus/scan';
 import {
@@ -68,6 +68,16 @@ describe('training/defaultCorpus', () => {
     it('held-out shares no project with training, and a clash is detected', () => {
       checkDisjoint(TRAINING_SOURCES, HELDOUT_SOURCES);
       assert.throws(() => checkDisjoint(TRAINING_SOURCES, [TRAINING_SOURCES[0]]), /also in the training corpus/);
+    });
+    it('a held-out build is stale once the training corpus it was checked against changes', () => {
+      const limits = { sourceCap: SOURCE_CAP };
+      const held = (trainFingerprint?: string): string => recipeFingerprint({ heldout: true, sources: HELDOUT_SOURCES, limits, trainFingerprint });
+      assert.equal(held('aaa'), held('aaa'));
+      assert.notEqual(held('aaa'), held('bbb'));
+      assert.notEqual(held('aaa'), held(undefined));
+      const train = (trainFingerprint?: string): string => recipeFingerprint({ heldout: false, sources: TRAINING_SOURCES, limits, trainFingerprint });
+      assert.equal(train('aaa'), train('bbb'), 'the training corpus does not depend on another corpus');
+      assert.notEqual(train(), recipeFingerprint({ heldout: false, sources: TRAINING_SOURCES.slice(1), limits }));
     });
   });
 

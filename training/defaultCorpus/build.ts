@@ -104,6 +104,17 @@ function readManifest(dir: string): Manifest | undefined {
   }
 }
 
+/**
+ * What an up-to-date build must match. A held-out set also depends on the training corpus it
+ * was checked against (files found in both are removed), so its key includes the training
+ * manifest's fingerprint: rebuilding the training corpus makes the held-out set stale.
+ */
+export function recipeFingerprint(recipe: { heldout: boolean; sources: readonly Source[]; limits: object; trainFingerprint?: string }): string {
+  const { heldout, sources, limits, trainFingerprint } = recipe;
+  const key = heldout ? { RECIPE_VERSION, heldout, sources, limits, train: trainFingerprint ?? 'none' } : { RECIPE_VERSION, heldout, sources, limits };
+  return createHash('sha1').update(JSON.stringify(key)).digest('hex');
+}
+
 function trainingHashes(dir: string): Set<string> | undefined {
   try {
     const lines = fs.readFileSync(path.join(dir, 'files.tsv'), 'utf8').split('\n').slice(1);
@@ -187,7 +198,8 @@ export async function build(args: Args): Promise<Manifest> {
   const languageCaps = heldout ? HELDOUT_LANGUAGE_CAPS : TRAINING_LANGUAGE_CAPS;
   checkDisjoint(TRAINING_SOURCES, HELDOUT_SOURCES);
   const limits = { sourceCap: SOURCE_CAP, languageCaps, maxFileBytes: MAX_FILE_BYTES, maxDataBytes: MAX_DATA_BYTES, maxDtsBytes: MAX_DTS_BYTES };
-  const fingerprint = createHash('sha1').update(JSON.stringify({ RECIPE_VERSION, heldout, sources, limits })).digest('hex');
+  const trainFingerprint = heldout ? readManifest(args.train)?.fingerprint : undefined;
+  const fingerprint = recipeFingerprint({ heldout, sources, limits, trainFingerprint });
   const docFile = path.join(__dirname, heldout ? 'HELDOUT.md' : 'SOURCES.md');
 
   const previous = readManifest(args.out);
