@@ -5,7 +5,7 @@
  * an answer.
  */
 import * as readline from 'readline';
-import { DEFAULT_ENGINE_SETTINGS, LstmCompletionEngine } from '../engine/engine';
+import { AFTER_COPY_CHARS, DEFAULT_ENGINE_SETTINGS, LstmCompletionEngine } from '../engine/engine';
 import { round } from '../engine/stats';
 import type { CompletionRequest, EngineSettings } from '../engine/types';
 import { Args, parseArgs } from './args';
@@ -35,7 +35,7 @@ default settings unless the options below change them.
                     context (default 0: the same text gives the same sample, as in the editor)
   --json            print {"text": ..., "ms": ...} instead of the bare suggestion
   --jsonl           one request per stdin line, {"prefix": "...", "suffix": "...", "language": "...",
-                    "related": ["..."]} (suffix: the text after the cursor; related: other open files
+                    "related": ["..."]} (suffix: the text after the cursor, copied from too; related: other open files
                     to copy from, latest first); one answer per stdout line, {"text": "...", "ms": n}
 `;
 
@@ -86,6 +86,7 @@ function parseRequest(line: string, lineNo: number): CompletionRequest {
     lineSuffix: eol >= 0 ? suffix.slice(0, eol) : suffix,
     languageId: (r.language as string | undefined) ?? 'plaintext',
     related: r.related as string[] | undefined,
+    ...(suffix ? { textAfter: suffix.slice(0, AFTER_COPY_CHARS) } : {}),
   };
 }
 

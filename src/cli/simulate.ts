@@ -7,9 +7,13 @@
  * the next characters of the file, the typist accepts it with one keystroke; otherwise the
  * typist types one character. Files go in sorted path order, one engine document each (so
  * the state cache makes every keystroke cheap), until N characters are typed or accepted.
+ *
+ * With --middle the typist edits inside each file instead: it retypes the middle third of
+ * the lines (middleRegion) with the rest of the file before and after the cursor, as when
+ * adding code between existing lines.
  */
 import * as path from 'path';
-import { DEFAULT_ENGINE_SETTINGS, LstmCompletionEngine } from '../engine/engine';
+import { AFTER_COPY_CHARS, DEFAULT_ENGINE_SETTINGS, LstmCompletionEngine } from '../engine/engine';
 import { percentile, round } from '../engine/stats';
 import type { EngineSettings } from '../engine/types';
 import { parseArgs } from './args';
@@ -20,7 +24,7 @@ import { loadModelOption, MODEL_OPTION_HELP } from './model';
 
 const DEFAULT_MAX_CHARS = 20000;
 
-const USAGE = `Usage: char-lstm simulate [--model M] [--max-chars N] [--min-confidence P] [--min-joint-confidence P] [--no-copy] [--related N] [--json] PATH...
+const USAGE = `Usage: char-lstm simulate [--model M] [--max-chars N] [--min-confidence P] [--min-joint-confidence P] [--no-copy] [--related N] [--middle] [--json] PATH...
 
 Simulated typing with the extension's default settings: before each keystroke the engine
 suggests; a suggestion that equals the next characters of the file is accepted with one
@@ -33,6 +37,8 @@ keystroke. Files in sorted path order; folders are walked with the training filt
   --no-copy       the model alone, without copying from the document (charLstm.copyFromFiles off)
   --related N     the N files of the same language typed last count as open in other editors:
                   suggestions may copy from them too, as in the extension (default 0)
+  --middle        edit inside each file: retype the middle third of its lines, with the rest
+                  of the file before and after the cursor (default: type each file from the start)
   --json          print one JSON object: ksr, precision, shown, accepted, chars, keystrokes,
                   ms_p50, ms_p95, files, by_language (per file extension: ksr, precision, ...)
 `;
@@ -58,6 +64,33 @@ function languageOf(file: string): string {
   return path.extname(file).slice(1).toLowerCase() || '(none)';
 }
 
+/**
+ * The part of a file that --middle retypes: from the start of the line a third of the way
+ * down to the end (before the line break) of the line two thirds of the way down. The text
+ * from `end` on (a line break first) stays after the cursor, so the typist works on lines of
+ * their own, as after pressing Enter between two existing lines. Undefined for files of
+ * fewer than 3 lines.
+ */
+export function middleRegion(text: string): { start: number; end: number } | undefined {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lines = starts.length;
+  const first = Math.floor(lines / 3);
+  const stop = Math.floor((2 * lines) / 3); // the first line not retyped
+  if (lines < 3 || stop <= first) return undefined;
+  const start = starts[first];
+  let end = starts[stop] - 1; // its line break
+  if (end > start && text[end - 1] === '\r') end--;
+  return end > start ? { start, end } : undefined;
+}
+
+export interface SimulateOptions {
+  /** The N files of the same language typed last count as open in other editors. */
+  related?: number;
+  /** Retype the middle third of each file (middleRegion) instead of the whole file. */
+  middle?: boolean;
+}
+
 /** Runs the typist over `files` (in the order given) until `maxChars` characters. */
 export async function simulateTyping(
   engine: LstmCompletionEngine,
@@ -65,8 +98,9 @@ export async function simulateTyping(
   maxChars: number,
   settings: EngineSettings = DEFAULT_ENGINE_SETTINGS,
   onProgress?: (done: TypingCounts) => void,
-  related = 0,
+  options: SimulateOptions = {},
 ): Promise<SimulateResult> {
+  const related = options.related ?? 0;
   const typed = new Map<string, string[]>(); // by language: texts of the files typed before, latest first
   const total = zero();
   const byLanguage = new Map<string, TypingCounts>();
@@ -75,6 +109,8 @@ export async function simulateTyping(
   for (const file of files) {
     if (total.chars >= maxChars) break;
     if (file.text.length === 0) continue;
+    const region = options.middle ? middleRegion(file.text) : { start: 0, end: file.text.length };
+    if (!region) continue;
     filesTouched++;
     const lang = byLanguage.get(languageOf(file.path)) ?? zero();
     byLanguage.set(languageOf(file.path), lang);
@@ -84,15 +120,21 @@ export async function simulateTyping(
     };
     const text = file.text;
     const others = (typed.get(languageOf(file.path)) ?? []).slice(0, related);
-    let pos = 0;
-    while (pos < text.length && total.chars < maxChars) {
+    const { end } = region;
+    const after = text.slice(end, end + AFTER_COPY_CHARS);
+    const lineSuffix = after.slice(0, Math.max(0, after.search(/\r?\n|$/)));
+    let pos = region.start;
+    while (pos < end && total.chars < maxChars) {
       const t0 = performance.now();
-      const s = await engine.suggest({ docId: file.path, prefix: text.slice(0, pos), lineSuffix: '', languageId: languageOf(file.path), related: others }, settings);
+      const s = await engine.suggest(
+        { docId: file.path, prefix: text.slice(0, pos), lineSuffix, languageId: languageOf(file.path), related: others, ...(after ? { textAfter: after } : {}) },
+        settings,
+      );
       ms.push(performance.now() - t0);
       add('keystrokes', 1);
       const shown = s !== undefined && s.text.length > 0;
       if (shown) add('shown', 1);
-      if (shown && text.startsWith(s.text, pos)) {
+      if (shown && pos + s.text.length <= end && text.startsWith(s.text, pos)) {
         add('accepted', 1);
         add('chars', [...s.text].length);
         pos += s.text.length;
@@ -126,6 +168,7 @@ export const simulateCommand: Command = {
       'min-joint-confidence': 'string',
       'no-copy': 'boolean',
       related: 'string',
+      middle: 'boolean',
       json: 'boolean',
     });
     if (args.help) {
@@ -151,7 +194,7 @@ export const simulateCommand: Command = {
         if (Date.now() - last < 5000) return;
         last = Date.now();
         progress(`simulate: ${c.chars} of ${maxChars} characters, ${c.accepted} of ${c.shown} suggestions accepted`);
-      }, related);
+      }, { related, middle: args.flag('middle') });
       const result = {
         ...rates(r),
         shown: r.shown,

@@ -78,13 +78,17 @@ export function normalizeSettings(s: Partial<EngineSettings>): Required<EngineSe
 /** Characters of related documents that the copy prediction searches, in all. */
 export const RELATED_COPY_CHARS = 32768;
 
+/** Characters after the cursor that the copy prediction searches. */
+export const AFTER_COPY_CHARS = 16384;
+
 /**
  * What the copy prediction searches, as the model reads it (\r\n as \n): the related
- * documents (up to RELATED_COPY_CHARS in all, the most recent first, so that under the
- * search's candidate cap the document and then the latest related ones win), then the
- * last 64k characters of the document before the cursor.
+ * documents (up to RELATED_COPY_CHARS in all, the most recent first), then the text after
+ * the cursor (up to AFTER_COPY_CHARS), then the last 64k characters of the document before
+ * the cursor. Under the search's candidate cap the latest occurrences win, so this order
+ * prefers the text before the cursor, then the text after it, then the latest related one.
  */
-function copyContext(prefix: string, forced: string, related: readonly string[] = []): CopyContext {
+function copyContext(prefix: string, forced: string, related: readonly string[] = [], after = ''): CopyContext {
   let context = prefix.slice(-DEFAULT_COPY_OPTIONS.maxSourceChars) + forced;
   const parts: string[] = [];
   let budget = RELATED_COPY_CHARS;
@@ -94,6 +98,7 @@ function copyContext(prefix: string, forced: string, related: readonly string[] 
     parts.unshift(`${part}\n`);
     budget -= part.length + 1;
   }
+  if (after.length > 0) parts.push(`${after.slice(0, AFTER_COPY_CHARS)}\n`);
   let source = parts.join('') + context;
   if (source.includes('\r')) {
     source = source.replace(/\r\n/g, '\n');
@@ -199,7 +204,7 @@ export class LstmCompletionEngine implements CompletionEngine {
       indent: lastLineIndent(window.text + forced),
     };
     const random = contextRandom(window.text + forced, s.seed);
-    const copy = s.copyFromFiles ? copyContext(req.prefix, forced, req.related) : undefined;
+    const copy = s.copyFromFiles ? copyContext(req.prefix, forced, req.related, req.textAfter) : undefined;
     const decoded = maxChars > 0 ? await decode(model, ctx, s, stop, random, token, copy) : { text: '', meanLogProb: 0 };
     if (!decoded || token?.isCancellationRequested) return undefined;
     let text = applyFilters(forced + decoded.text, req);

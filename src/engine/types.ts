@@ -24,6 +24,12 @@ export interface CompletionRequest {
    * Suggestions may copy from them as from the document (copyFromFiles).
    */
   related?: readonly string[];
+  /**
+   * Text after the cursor (the rest of the line first), at most AFTER_COPY_CHARS of it:
+   * when editing inside a file, suggestions may copy from it as from the text before the
+   * cursor (copyFromFiles).
+   */
+  textAfter?: string;
 }
 
 /** Decoding knobs; every field has a default in DEFAULT_ENGINE_SETTINGS. */

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LstmCompletionEngine } from '../../src/engine/engine';
-import { simulateTyping } from '../../src/cli/simulate';
+import { middleRegion, simulateTyping } from '../../src/cli/simulate';
 import { CharModel } from '../../src/runtime/onnxModel';
 import { lastJson, runCli } from '../helpers/cli';
 import { bigramModel, writeTemp } from '../helpers/models';
@@ -66,6 +66,26 @@ describe('cli: simulate', function () {
     const got = simulate('--max-chars', '5', ...files);
     // p1.txt first: accept "abc" (3), type "\n" (4), accept "abc" (7) >= 5: stop.
     assert.deepEqual([got.chars, got.keystrokes, got.shown, got.accepted, got.files], [7, 3, 2, 2, 1]);
+  });
+
+  it('middleRegion: the middle third of the lines, ending before a line break', () => {
+    const text = 'abc\nxy\nabc\nxy\nabc\nxy\n';
+    const r = middleRegion(text)!;
+    assert.equal(text.slice(r.start, r.end), 'abc\nxy');
+    assert.equal(text[r.end], '\n');
+    const crlf = 'l0\r\nl1\r\nl2\r\nl3\r\nl4\r\nl5\r\n';
+    const c = middleRegion(crlf)!;
+    assert.equal(crlf.slice(c.start, c.end), 'l2\r\nl3');
+    assert.equal(middleRegion('one\ntwo\n'), undefined, 'under 3 lines: nothing to retype');
+  });
+
+  it('--middle retypes the middle of each file with the rest after the cursor', () => {
+    const mid = tmpDir('simulate-middle');
+    fs.writeFileSync(path.join(mid, 'p3.txt'), 'abc\nxy\nabc\nxy\nabc\nxy\n');
+    fs.writeFileSync(path.join(mid, 'p4.txt'), 'ab\n');
+    // Retyped: "abc\nxy". "abc" accepted; type "\n"; "abc" wrong, type "x"; "y" accepted.
+    const got = simulate('--middle', '--no-copy', mid);
+    assert.deepEqual([got.chars, got.keystrokes, got.shown, got.accepted, got.files], [6, 4, 3, 2, 1]);
   });
 
   it('text output, and errors: no PATH, empty input', () => {

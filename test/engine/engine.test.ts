@@ -178,7 +178,7 @@ describe('engine: LstmCompletionEngine', () => {
     assert.equal(await new LstmCompletionEngine().warm(request(doc), OFF), 0, 'no model yet');
   });
 
-  it('copies from the related documents of a request (\\r\\n read as \\n), and not when copyFromFiles is off', async () => {
+  it('copies from the related documents and the text after the cursor (\\r\\n read as \\n), and not when copyFromFiles is off', async () => {
     const flat = await CharModel.fromBytes(tableModel(['', '\n', ' ', 'a', 'b', 'c', 'x', 'y', '=', '1', '2', ';'], {}), 'flat.onnx');
     const engine = new LstmCompletionEngine(flat);
     const s = { ...DEFAULT_ENGINE_SETTINGS, minConfidence: 0, minJointConfidence: 0 };
@@ -187,6 +187,9 @@ describe('engine: LstmCompletionEngine', () => {
     assert.equal((await engine.suggest(request('abc = ', { related: ['abc = 21;\r\nx'] }), s))?.text, '21;');
     assert.equal((await engine.suggest(request('abc = 2;\nabc = ', { related: ['abc = 1;\n'] }), s))?.text, '2;', 'the longer match (in the document) wins');
     assert.equal((await engine.suggest(request('abc = ', { related: ['abc = 12;\n'] }), { ...s, copyFromFiles: false }))?.text ?? '', '');
+    assert.equal((await new LstmCompletionEngine(flat).suggest(request('x = 1;\nabc = ', { textAfter: '\nabc = 21;\n' }), s))?.text, '21;', 'from the text after the cursor');
+    assert.equal((await new LstmCompletionEngine(flat).suggest(request('x = 1;\nabc = ', { textAfter: '\nabc = 21;\n', related: ['abc = 12;\n'] }), s))?.text, '21;', 'both searched: the longer match, after the cursor, wins');
+    assert.equal((await engine.suggest(request('abc = ', { textAfter: '\nabc = 21;\n' }), { ...s, copyFromFiles: false }))?.text ?? '', '');
     await flat.release();
   });
 

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { contextWindow } from '../../src/engine/contextWindow';
 import { buildRequest, LONG_PREFIX, prefixStart, toEdit } from '../../src/vscode/logic/request';
 import { DEFAULT_COPY_OPTIONS } from '../../src/engine/copyModel';
+import { AFTER_COPY_CHARS } from '../../src/engine/engine';
 import { fakeDoc, withCursor } from './fakeDocument';
 
 const CAP = 2048;
@@ -16,6 +17,7 @@ describe('vscode/request: document + cursor -> engine request -> edit', () => {
       prefix: 'import os\ndef f(x):\n    return x',
       lineSuffix: ')',
       languageId: 'python',
+      textAfter: ')\nprint(f(1))\n',
     });
     assert.deepStrictEqual(plan.range, { start: pos, end: pos });
     assert.deepStrictEqual(toEdit(plan, sugg(' + 1')), { range: { start: pos, end: pos }, insertText: ' + 1' });
@@ -27,6 +29,16 @@ describe('vscode/request: document + cursor -> engine request -> edit', () => {
     assert.strictEqual(buildRequest(start.doc, start.pos, undefined, CAP)!.request.lineSuffix, 'abc');
     const end = withCursor('abc\n|');
     assert.strictEqual(buildRequest(end.doc, end.pos, undefined, CAP)!.request.prefix, 'abc\n');
+  });
+
+  it('gives the engine at most AFTER_COPY_CHARS of the text after the cursor to copy from', () => {
+    const tail = 'x = 1;\n'.repeat(AFTER_COPY_CHARS / 4);
+    const { doc, pos } = withCursor(`a|b\n${tail}`);
+    const after = buildRequest(doc, pos, undefined, CAP)!.request.textAfter!;
+    assert.strictEqual(after.length, AFTER_COPY_CHARS);
+    assert.strictEqual(after, `b\n${tail}`.slice(0, AFTER_COPY_CHARS));
+    const end = withCursor('abc|');
+    assert.strictEqual(buildRequest(end.doc, end.pos, undefined, CAP)!.request.textAfter, '');
   });
 
   it('clamps a cursor past the end of its line', () => {

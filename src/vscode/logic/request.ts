@@ -6,6 +6,7 @@
  * marker (test/vscode/fakeDocument.ts).
  */
 import { DEFAULT_COPY_OPTIONS } from '../../engine/copyModel';
+import { AFTER_COPY_CHARS } from '../../engine/engine';
 import type { CompletionRequest, Suggestion } from '../../engine/types';
 
 export interface Pos {
@@ -82,6 +83,11 @@ function prefixOf(doc: DocLike, pos: Pos, maxContextChars: number): string {
   return doc.textIn({ start: start === 0 ? { line: 0, character: 0 } : doc.positionAt(start), end: pos });
 }
 
+/** The text after `pos`, at most AFTER_COPY_CHARS of it (the engine may copy from it). */
+function afterOf(doc: DocLike, pos: Pos): string {
+  return doc.textIn({ start: pos, end: doc.positionAt(doc.offsetAt(pos) + AFTER_COPY_CHARS) });
+}
+
 /**
  * Builds the engine request for a cursor at `pos`. With a selected suggest-widget item
  * whose replaced text is a prefix of the item (the usual case: `con|` with `console`
@@ -97,7 +103,13 @@ export function buildRequest(doc: DocLike, pos: Pos, selected: SelectedItem | un
   const cursor = { line: pos.line, character };
   if (!selected) {
     return {
-      request: { docId: doc.uri, prefix: prefixOf(doc, cursor, maxContextChars), lineSuffix: line.slice(character), languageId: doc.languageId },
+      request: {
+        docId: doc.uri,
+        prefix: prefixOf(doc, cursor, maxContextChars),
+        lineSuffix: line.slice(character),
+        languageId: doc.languageId,
+        textAfter: afterOf(doc, cursor),
+      },
       range: { start: cursor, end: cursor },
       lead: '',
     };
@@ -115,6 +127,7 @@ export function buildRequest(doc: DocLike, pos: Pos, selected: SelectedItem | un
         prefix: prefixOf(doc, cursor, maxContextChars),
         lineSuffix,
         languageId: doc.languageId,
+        textAfter: afterOf(doc, end),
         selectedCompletion: text.slice(typed.length),
       },
       range: { start: range.start, end },
@@ -123,7 +136,7 @@ export function buildRequest(doc: DocLike, pos: Pos, selected: SelectedItem | un
   }
   // Fuzzy match, or the item also replaces text after the cursor: continue after the item.
   return {
-    request: { docId: doc.uri, prefix: prefixOf(doc, range.start, maxContextChars) + text, lineSuffix, languageId: doc.languageId },
+    request: { docId: doc.uri, prefix: prefixOf(doc, range.start, maxContextChars) + text, lineSuffix, languageId: doc.languageId, textAfter: afterOf(doc, end) },
     range: { start: range.start, end },
     lead: text,
   };
