@@ -54,6 +54,7 @@ describe('inline completion provider', () => {
     assert.strictEqual(engine.requests.length, 1);
     assert.ok(engine.requests[0].req.prefix.endsWith('a\nfoo('), JSON.stringify(engine.requests[0].req.prefix));
     assert.strictEqual(engine.requests[0].req.lineSuffix, ')');
+    assert.strictEqual(engine.requests[0].req.textAfter, ')\n', 'the text after the cursor, to copy from');
     assert.strictEqual(engine.requests[0].req.languageId, 'javascript');
   });
 
@@ -69,7 +70,7 @@ describe('inline completion provider', () => {
     const provider = new InlineProvider({ engine: () => engine, settings, log });
     const { doc, pos } = await docWithCursor('line one\nline two|\n');
     provider.warm(doc, pos);
-    assert.deepStrictEqual(engine.warmed, [{ docId: doc.uri.toString(), prefix: 'line one\nline two', lineSuffix: '', languageId: 'javascript' }]);
+    assert.deepStrictEqual(engine.warmed, [{ docId: doc.uri.toString(), prefix: 'line one\nline two', lineSuffix: '', languageId: 'javascript', textAfter: '\n' }]);
     await setSetting('disabledLanguages', ['javascript']);
     try {
       provider.warm(doc, pos);
