@@ -61,6 +61,15 @@ const TESTDATA = ['testdata/'];
 const GO_EXCLUDE = ['testdata/', 'vendor/', 'tables*.go', '*.pb.go'];
 /** Python packages: no vendored copies (pip-style _vendor/ could hold a held-out project). */
 const PY_EXCLUDE = ['_vendor/', 'vendor/'];
+/**
+ * Debian python3-* packages as [corpus name, package, module, licence]: a module ending in
+ * `.py` is one file in dist-packages, otherwise a package folder there.
+ */
+function pythonSources(rows: ReadonlyArray<readonly [string, string, string, string]>): Source[] {
+  return rows.map(([name, pkg, mod, license]): Source => (mod.endsWith('.py')
+    ? { kind: 'debian', name, packages: [pkg], roots: ['/usr/lib/python3/dist-packages'], include: [mod], license }
+    : { kind: 'debian', name, packages: [pkg], roots: [`/usr/lib/python3/dist-packages/${mod}`], license, exclude: PY_EXCLUDE }));
+}
 const GIT_EXTRAS = [
   'git-abort', 'git-alias', 'git-archive-file', 'git-authors', 'git-browse', 'git-browse-ci',
   'git-brv', 'git-bulk', 'git-changelog', 'git-clear', 'git-clear-soft', 'git-coauthor',
@@ -305,7 +314,7 @@ export const TRAINING_SOURCES: readonly Source[] = [
     roots: ['/usr/share/gocode/src/github.com/containers/common'], license: 'Apache-2.0', exclude: GO_EXCLUDE,
     note: 'Go, seccomp JSON, Markdown docs' },
   // ---- v3 additions: Python (Debian python3-* ship the .py files) ----
-  ...([
+  ...pythonSources([
     ['python-six', 'python3-six', 'six.py', 'MIT'],
     ['python-yaml', 'python3-yaml', 'yaml', 'MIT'],
     ['python-jinja2', 'python3-jinja2', 'jinja2', 'BSD-3-Clause'],
@@ -344,9 +353,7 @@ export const TRAINING_SOURCES: readonly Source[] = [
     ['python-ruamel-yaml', 'python3-ruamel.yaml', 'ruamel', 'MIT'],
     ['python-markdown', 'python3-markdown', 'markdown', 'BSD-3-Clause'],
     ['python-powerline', 'python3-powerline', 'powerline', 'MIT'],
-  ] as const).map(([name, pkg, mod, license]): Source => (mod.endsWith('.py')
-    ? { kind: 'debian', name, packages: [pkg], roots: ['/usr/lib/python3/dist-packages'], include: [mod], license }
-    : { kind: 'debian', name, packages: [pkg], roots: [`/usr/lib/python3/dist-packages/${mod}`], license, exclude: PY_EXCLUDE })),
+  ]),
   // ---- v3 additions: C/C++ headers and header-only libraries ----
   { kind: 'debian', name: 'boost', packages: ['libboost1.81-dev'], roots: ['/usr/include/boost'], license: 'BSL-1.0',
     include: ['asio/', 'beast/', 'json/', 'url/', 'filesystem/', 'algorithm/', 'container/', 'graph/', 'hana/', 'mp11/',
@@ -732,7 +739,7 @@ export const TRAINING_SOURCES: readonly Source[] = [
   { kind: 'debian', name: 'rust-async-channel', packages: ['librust-async-channel-dev'], roots: ['/usr/share/cargo/registry/async-channel-[0-9]*'], license: 'Apache-2.0 OR MIT' },
   { kind: 'debian', name: 'rust-encoding-rs', packages: ['librust-encoding-rs-dev'], roots: ['/usr/share/cargo/registry/encoding_rs-[0-9]*'], license: '(Apache-2.0 OR MIT) AND BSD-3-Clause' },
   // ---- v4 additions: Python (Debian python3-*) ----
-  ...([
+  ...pythonSources([
     ['python-pandas', 'python3-pandas', 'pandas', 'BSD-3-Clause'],
     ['python-scipy', 'python3-scipy', 'scipy', 'BSD-3-Clause'],
     ['python-sympy', 'python3-sympy', 'sympy', 'BSD-3-Clause'],
@@ -842,9 +849,7 @@ export const TRAINING_SOURCES: readonly Source[] = [
     ['python-cerberus', 'python3-cerberus', 'cerberus', 'ISC'],
     ['python-mistune', 'python3-mistune', 'mistune', 'BSD-3-Clause'],
     ['python-markdown-it', 'python3-markdown-it', 'markdown_it', 'MIT'],
-  ] as const).map(([name, pkg, mod, license]): Source => (mod.endsWith('.py')
-    ? { kind: 'debian', name, packages: [pkg], roots: ['/usr/lib/python3/dist-packages'], include: [mod], license }
-    : { kind: 'debian', name, packages: [pkg], roots: [`/usr/lib/python3/dist-packages/${mod}`], license, exclude: PY_EXCLUDE })),
+  ]),
   { kind: 'debian', name: 'python-botocore', packages: ['python3-botocore'], roots: ['/usr/lib/python3/dist-packages/botocore'],
     license: 'Apache-2.0', exclude: [...PY_EXCLUDE, 'vendored/', 'data/'], note: 'Python only: data/ (service JSON) left out' },
   { kind: 'debian', name: 'python-jedi', packages: ['python3-jedi'], roots: ['/usr/lib/python3/dist-packages/jedi'],
