@@ -1,7 +1,8 @@
 /**
  * Checkpoints: parameters, Adam moments, data position and elapsed time, in one file
  * written atomically. A run that finds a compatible checkpoint resumes from it.
- * Layout: 8-byte magic, uint32 header length, JSON header, then params, m, v (float32).
+ * Layout: 8-byte magic, uint32 header length, JSON header, then params, m, v (float32), and
+ * the tail average's mean when `avgCount` > 0.
  */
 import * as fs from 'fs';
 import type { BatcherState } from './batcher';
@@ -21,6 +22,8 @@ export interface CheckpointHeader {
   valBpcBefore: number;
   from: string;
   trainedChars: number;
+  /** Steps in the tail average so far (0 or absent: none, and no fourth array). */
+  avgCount?: number;
 }
 
 export interface Checkpoint {
@@ -28,13 +31,16 @@ export interface Checkpoint {
   params: Float32Array;
   m: Float32Array;
   v: Float32Array;
+  /** The tail average's mean, present when header.avgCount > 0. */
+  avg?: Float32Array;
 }
 
 export async function saveCheckpoint(file: string, ck: Checkpoint): Promise<void> {
-  const head = Buffer.from(JSON.stringify(ck.header), 'utf8');
+  const withAvg = ck.avg !== undefined && (ck.header.avgCount ?? 0) > 0;
+  const head = Buffer.from(JSON.stringify({ ...ck.header, avgCount: withAvg ? ck.header.avgCount : 0 }), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.length);
-  const bufs = [MAGIC, len, head, ...[ck.params, ck.m, ck.v].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
+  const bufs = [MAGIC, len, head, ...[ck.params, ck.m, ck.v, ...(withAvg ? [ck.avg!] : [])].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
   const tmp = `${file}.${process.pid}.tmp`;
   await fs.promises.writeFile(tmp, Buffer.concat(bufs));
   await fs.promises.rename(tmp, file);
@@ -58,7 +64,9 @@ export async function loadCheckpoint(file: string): Promise<Checkpoint | undefin
   }
   const rest = buf.subarray(12 + n);
   const floats = new Float32Array(rest.buffer.slice(rest.byteOffset, rest.byteOffset + rest.byteLength));
-  if (floats.length % 3 !== 0) return undefined;
-  const size = floats.length / 3;
-  return { header, params: floats.slice(0, size), m: floats.slice(size, 2 * size), v: floats.slice(2 * size) };
+  const arrays = header.avgCount ? 4 : 3;
+  if (floats.length % arrays !== 0) return undefined;
+  const size = floats.length / arrays;
+  const part = (k: number) => floats.slice(k * size, (k + 1) * size);
+  return { header, params: part(0), m: part(1), v: part(2), ...(arrays === 4 ? { avg: part(3) } : {}) };
 }

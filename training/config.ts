@@ -22,6 +22,12 @@ export interface TrainConfig {
   beta1: number;
   beta2: number;
   weightDecay: number;
+  /**
+   * Tail averaging: the last fraction of the run (0 to 1) also keeps the running mean of
+   * the parameters; the written model is that mean when it validates better than the last
+   * step. 0 turns it off.
+   */
+  averageTail: number;
   /** Global gradient-norm clip. */
   clip: number;
   seed: number;
@@ -49,6 +55,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   beta1: 0.9,
   beta2: 0.99,
   weightDecay: 0,
+  averageTail: 0,
   clip: 1.0,
   seed: 1,
   threads: 2,

@@ -66,3 +66,25 @@ export function learningRate(progress: number, s: Schedule): number {
   const q = s.warmup >= 1 ? 1 : (p - s.warmup) / (1 - s.warmup);
   return s.peak * (s.floor + (1 - s.floor) * 0.5 * (1 + Math.cos(Math.PI * q)));
 }
+
+/**
+ * Tail averaging (Polyak-Ruppert, as in averaged SGD): the running mean of the parameters
+ * over the last steps of a run. Averaging the end of a noisy descent often lands lower
+ * than its last point; the trainer keeps whichever of the two validates better.
+ */
+export class TailAverage {
+  readonly mean: Float32Array;
+  count: number;
+
+  constructor(size: number, state?: { mean: Float32Array; count: number }) {
+    this.mean = state?.mean ?? new Float32Array(size);
+    this.count = state?.count ?? 0;
+  }
+
+  add(params: Float32Array): void {
+    this.count++;
+    const mean = this.mean;
+    const k = 1 / this.count;
+    for (let i = 0; i < params.length; i++) mean[i] += (params[i] - mean[i]) * k;
+  }
+}

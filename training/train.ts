@@ -17,7 +17,7 @@ import { trainValSplit } from './split';
 import { buildInferenceModel } from './graph/inference';
 import { DEFAULT_CONFIG, TrainConfig } from './config';
 import { initParams, Params, Shape, widenParams } from './params';
-import { Adam, clipGradNorm, learningRate } from './optim';
+import { Adam, clipGradNorm, learningRate, TailAverage } from './optim';
 import { Batcher } from './batcher';
 import { TrainSession } from './trainSession';
 import { checkWritable, exportModel, importParams } from './modelIO';
@@ -65,6 +65,10 @@ export interface TrainResult {
   val_chars: number;
   val_bpc_before: number;
   val_bpc_after: number;
+  /** Validation bpc of the last step's parameters, when a tail average was compared with them. */
+  val_bpc_last?: number;
+  /** Steps in the tail average, when the written model is that average (else 0). */
+  averaged_steps: number;
   seconds: number;
   out: string;
   resumed_from_step?: number;
@@ -198,6 +202,7 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
   let elapsedBefore = resume?.header.elapsedSec ?? 0;
   let trainedChars = resume?.header.trainedChars ?? 0;
   let valBpcBefore: number;
+  const avg = new TailAverage(params.count, resume?.avg && resume.header.avgCount ? { mean: resume.avg, count: resume.header.avgCount } : undefined);
   if (resume) {
     params.flat.set(resume.params);
     valBpcBefore = resume.header.valBpcBefore;
@@ -222,10 +227,11 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
   const progressOf = (elapsed: number) => (cfg.steps !== undefined ? step / cfg.steps : elapsed / budgetSec);
   const checkpoint = async (elapsed: number) =>
     saveCheckpoint(ckFile, {
-      header: { shape, vocab: start.vocab, step, elapsedSec: elapsed, adamT: adam.t, batcher: batcher.state, fingerprint: fp, valBpcBefore, from: start.label, trainedChars },
+      header: { shape, vocab: start.vocab, step, elapsedSec: elapsed, adamT: adam.t, batcher: batcher.state, fingerprint: fp, valBpcBefore, from: start.label, trainedChars, avgCount: avg.count },
       params: params.flat,
       m: adam.m,
       v: adam.v,
+      avg: avg.mean,
     });
   try {
     for (;;) {
@@ -248,6 +254,7 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
       clipGradNorm(grads, cfg.clip);
       adam.step(params.flat, grads, learningRate(progressOf(elapsed), schedule));
       step++;
+      if (cfg.averageTail > 0 && progressOf(elapsed) >= 1 - cfg.averageTail) avg.add(params.flat);
       trainedChars += b.chars;
       charsThisRun += b.chars;
       emaLoss = Number.isNaN(emaLoss) ? res.loss : 0.95 * emaLoss + 0.05 * res.loss;
@@ -281,7 +288,21 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
     throw new Error(`training cancelled at step ${step}; ${req.out} was not changed (checkpoint kept in ${ckFile})`);
   }
   report({ phase: 'eval-after', step, loss: emaLoss / Math.LN2, charsPerSec: charsThisRun / Math.max(trainSec, 1e-9), elapsedSec: elapsedBefore + trainSec, remainingSec: 0, fraction: 1 });
-  const valBpcAfter = await valBpc(params, start.vocab, val);
+  let valBpcAfter = await valBpc(params, start.vocab, val);
+  // The tail average replaces the last step's parameters only when it validates better.
+  let valBpcLast: number | undefined;
+  let averagedSteps = 0;
+  if (avg.count >= 2) {
+    const averaged = new Params(shape, avg.mean);
+    const valAvg = await valBpc(averaged, start.vocab, val);
+    valBpcLast = valBpcAfter;
+    log(`validation: last step ${valBpcAfter.toFixed(4)}, mean of the last ${avg.count} steps ${valAvg.toFixed(4)} bits/char`);
+    if (valAvg < valBpcAfter) {
+      params.flat.set(avg.mean);
+      valBpcAfter = valAvg;
+      averagedSteps = avg.count;
+    }
+  }
   report({ phase: 'export', step, loss: emaLoss / Math.LN2, charsPerSec: 0, elapsedSec: elapsedBefore + trainSec, remainingSec: 0, fraction: 1, valBpc: valBpcAfter });
   const totalMinutes = (elapsedBefore + trainSec) / 60;
   const lineage = trainingHistory(start.training);
@@ -295,6 +316,7 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
     from: start.label,
     val_bpc: Math.round(valBpcAfter * 10000) / 10000,
     val_bpc_before: Math.round(valBpcBefore * 10000) / 10000,
+    ...(valBpcLast !== undefined ? { val_bpc_last: Math.round(valBpcLast * 10000) / 10000, averaged_steps: averagedSteps } : {}),
     shape: { layers: shape.layers, hidden: shape.hidden, embed: shape.embed },
     batch: cfg.batch,
     seq: cfg.seq,
@@ -312,6 +334,8 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
     val_chars: valChars,
     val_bpc_before: valBpcBefore,
     val_bpc_after: valBpcAfter,
+    ...(valBpcLast !== undefined ? { val_bpc_last: valBpcLast } : {}),
+    averaged_steps: averagedSteps,
     seconds: Math.round((Date.now() - t0) / 100) / 10,
     out: req.out,
     resumed_from_step: resume?.header.step,

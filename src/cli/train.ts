@@ -1,6 +1,6 @@
 /**
  * `char-lstm train PATH --out FILE [--minutes N] [--steps N] [--from default|scratch|FILE]
- *  [--layers L --hidden H --embed E] [--batch B --seq T] [--lr X] [--seed S] [--json]`
+ *  [--layers L --hidden H --embed E] [--batch B --seq T] [--lr X] [--average F] [--seed S] [--json]`
  */
 import { DEFAULT_CONFIG, TrainConfig } from '../../training/config';
 import { train, TrainInputError, TrainProgress } from '../../training/train';
@@ -29,12 +29,15 @@ with the same corpus and settings resumes from it. Ctrl-C stops cleanly.
   --batch B         parallel streams per step (default ${d.batch})
   --seq T           time steps per chunk (default ${d.seq})
   --lr X            peak learning rate (default ${d.lr})
+  --average F       over the last fraction F of the run (0 to 1), also keep the mean of the
+                    parameters, and write it when it validates better (default ${d.averageTail})
   --seed S          seed for initialisation and data order (default ${d.seed})
   --threads N       onnxruntime threads (default ${d.threads})
   --exclude GLOB    extra gitignore-style pattern to skip (comma-separated)
   --progress-jsonl  progress as one JSON object per line on stderr ({"progress": {...}}), for tools
   --json            print the result as one JSON object: chars_per_s, steps, train_chars,
-                    val_chars, val_bpc_before, val_bpc_after, seconds, out
+                    val_chars, val_bpc_before, val_bpc_after, seconds, out (and, with
+                    --average, val_bpc_last and averaged_steps)
 `;
 
 function bar(p: TrainProgress): string {
@@ -57,7 +60,7 @@ export const trainCommand: Command = {
     const opt = 'string' as const;
     const args = parseArgs('train', argv, {
       out: opt, minutes: opt, steps: opt, from: opt, layers: opt, hidden: opt, embed: opt, batch: opt, seq: opt,
-      lr: opt, seed: opt, threads: opt, exclude: opt, json: 'boolean', 'progress-jsonl': 'boolean',
+      lr: opt, average: opt, seed: opt, threads: opt, exclude: opt, json: 'boolean', 'progress-jsonl': 'boolean',
     });
     if (args.help) {
       process.stdout.write(USAGE);
@@ -78,6 +81,7 @@ export const trainCommand: Command = {
       batch: int('batch', d.batch, 1, 1024),
       seq: int('seq', d.seq, 2, 4096),
       lr: args.number('lr', d.lr, { min: 1e-6, max: 1 }),
+      averageTail: args.number('average', d.averageTail, { min: 0, max: 1 }),
       seed: int('seed', d.seed, 0, 2 ** 31 - 1),
       threads: int('threads', d.threads, 1, 64),
     };
@@ -130,7 +134,8 @@ export const trainCommand: Command = {
       if (args.flag('json')) writeJson(r);
       else {
         process.stdout.write(
-          `wrote ${r.out}: validation ${r.val_bpc_before.toFixed(3)} -> ${r.val_bpc_after.toFixed(3)} bits/char, ` +
+          `wrote ${r.out}: validation ${r.val_bpc_before.toFixed(3)} -> ${r.val_bpc_after.toFixed(3)} bits/char` +
+            (r.val_bpc_last === undefined ? ', ' : r.averaged_steps > 0 ? ` (mean of the last ${r.averaged_steps} steps; last step ${r.val_bpc_last.toFixed(3)}), ` : ' (last step; the mean validated worse), ') +
             `${r.steps} steps at ${r.chars_per_s} chars/s, ${r.seconds} s\n`,
         );
       }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Adam, clipGradNorm, learningRate } from '../../training/optim';
+import { Adam, clipGradNorm, learningRate, TailAverage } from '../../training/optim';
 import { Batcher } from '../../training/batcher';
 
 describe('optimiser pieces', () => {
@@ -12,6 +12,18 @@ describe('optimiser pieces', () => {
     assert.ok(Math.abs(learningRate(1, s) - 0.1) < 1e-12);
     assert.ok(Math.abs(learningRate(7, s) - 0.1) < 1e-12);
     for (let p = 0.1; p < 1; p += 0.05) assert.ok(learningRate(p + 0.05, s) <= learningRate(p, s) + 1e-12);
+  });
+
+  it('TailAverage is the running mean of what it was given, and resumes from its state', () => {
+    const xs = [Float32Array.from([1, -2, 10]), Float32Array.from([3, 0, -4]), Float32Array.from([5, 8, 0.5])];
+    const a = new TailAverage(3);
+    a.add(xs[0]);
+    a.add(xs[1]);
+    const resumed = new TailAverage(3, { mean: a.mean.slice(), count: a.count });
+    resumed.add(xs[2]);
+    const want = [0, 1, 2].map((i) => (xs[0][i] + xs[1][i] + xs[2][i]) / 3);
+    assert.equal(resumed.count, 3);
+    for (let i = 0; i < 3; i++) assert.ok(Math.abs(resumed.mean[i] - want[i]) < 1e-6, `${resumed.mean[i]} vs ${want[i]}`);
   });
 
   it('clipGradNorm scales to the max norm and reports the norm before', () => {

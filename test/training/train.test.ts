@@ -4,6 +4,7 @@ import * as path from 'path';
 import { train, TrainInputError, TrainRequest } from '../../training/train';
 import { exportModel, importParams } from '../../training/modelIO';
 import { initParams } from '../../training/params';
+import { loadCheckpoint, saveCheckpoint, CheckpointHeader } from '../../training/checkpoint';
 import { defaultCodeVocab } from '../../src/model/vocab';
 import { CharModel } from '../../src/runtime/onnxModel';
 import { tmpDir } from '../helpers/tmp';
@@ -136,6 +137,38 @@ describe('training loop', function () {
       await expectInputError(base(root, path.join(dir, 'o.onnx'), { from: start, explicitShape: { layers: 2 } }), /disagrees/);
       await expectInputError(base(root, path.join(dir, 'o.onnx'), { from: start, explicitShape: { hidden: 16, embed: 6 } }), /only --hidden can grow/);
     });
+  });
+
+  it('tail averaging: the written model is the better of the last step and the mean of the last steps', async () => {
+    const out = path.join(tmpDir('avg'), 'm.onnx');
+    const r = await train(base(root, out, { config: { ...tiny, steps: 40, averageTail: 0.5 } }));
+    assert.ok(r.val_bpc_last !== undefined, 'the average was compared with the last step');
+    assert.ok(r.averaged_steps === 0 || r.averaged_steps === 20, `averaged ${r.averaged_steps} steps`);
+    assert.equal(r.val_bpc_after, Math.min(r.val_bpc_after, r.val_bpc_last));
+    if (r.averaged_steps === 0) assert.equal(r.val_bpc_after, r.val_bpc_last);
+    else assert.ok(r.val_bpc_after < r.val_bpc_last);
+    const m = await CharModel.load(out);
+    assert.ok(Math.abs((m.info.training?.val_bpc as number) - r.val_bpc_after) < 1e-3);
+    assert.equal(m.info.training?.averaged_steps, r.averaged_steps);
+    await m.release();
+    const plain = await train(base(root, path.join(tmpDir('avg0'), 'm.onnx')));
+    assert.equal(plain.val_bpc_last, undefined);
+    assert.equal(plain.averaged_steps, 0);
+  });
+
+  it('checkpoints keep the tail average, and read back without one', async () => {
+    const dir = tmpDir('ck');
+    const header = (avgCount: number): CheckpointHeader => ({
+      shape: { vocab: 3, embed: 1, layers: 1, hidden: 1 }, vocab: ['?', 'a', 'b'], step: 7, elapsedSec: 1, adamT: 7,
+      batcher: { epoch: 0, queue: [], rows: [], chunks: 0 }, fingerprint: 'f', valBpcBefore: 2, from: 'scratch', trainedChars: 9, avgCount,
+    });
+    const arr = (k: number) => Float32Array.from([k, k + 0.5, -k]);
+    await saveCheckpoint(path.join(dir, 'a'), { header: header(4), params: arr(1), m: arr(2), v: arr(3), avg: arr(4) });
+    const a = await loadCheckpoint(path.join(dir, 'a'));
+    assert.deepEqual([a?.params, a?.m, a?.v, a?.avg, a?.header.avgCount], [arr(1), arr(2), arr(3), arr(4), 4]);
+    await saveCheckpoint(path.join(dir, 'b'), { header: header(0), params: arr(1), m: arr(2), v: arr(3), avg: arr(4) });
+    const b = await loadCheckpoint(path.join(dir, 'b'));
+    assert.deepEqual([b?.params, b?.m, b?.v, b?.avg], [arr(1), arr(2), arr(3), undefined]);
   });
 
   it('a cancelled run leaves a good --out untouched, and the next run resumes from the checkpoint', async () => {
