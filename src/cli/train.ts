@@ -36,8 +36,8 @@ with the same corpus and settings resumes from it. Ctrl-C stops cleanly.
   --exclude GLOB    extra gitignore-style pattern to skip (comma-separated)
   --progress-jsonl  progress as one JSON object per line on stderr ({"progress": {...}}), for tools
   --json            print the result as one JSON object: chars_per_s, steps, train_chars,
-                    val_chars, val_bpc_before, val_bpc_after, seconds, out (and, with
-                    --average, val_bpc_last and averaged_steps)
+                    val_chars, val_bpc_before, val_bpc_after, seconds, out, averaged_steps
+                    (and, with --average, val_bpc_last)
 `;
 
 function bar(p: TrainProgress): string {
