@@ -136,7 +136,8 @@ async function startingPoint(from: string, cfg: TrainConfig, explicit: Partial<S
   return { params: imp.params, vocab: imp.vocab, label, training: imp.training };
 }
 
-async function valBpc(p: Params, vocab: readonly string[], val: string[]): Promise<number> {
+/** Bits per character of parameters `p` on the validation texts, as the trainer reports it. */
+export async function valBpc(p: Params, vocab: readonly string[], val: string[]): Promise<number> {
   if (val.join('').length === 0) return NaN;
   const m = await CharModel.fromBytes(buildInferenceModel(p, { vocab }), 'model in training', { threads: 2 });
   try {
