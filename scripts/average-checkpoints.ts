@@ -54,8 +54,9 @@ async function main(): Promise<void> {
   await exportModel(mean, final.vocab, {
     ...(final.training ?? {}),
     val_bpc: Math.round(bpcMean * 10000) / 10000,
-    val_bpc_last: Math.round(bpcFinal * 10000) / 10000,
-    averaged: { command, checkpoint_steps: steps, with_final_model: true },
+    // The last step's figure: the final model's own record when it was itself a trainer's mean.
+    val_bpc_last: final.training?.val_bpc_last ?? Math.round(bpcFinal * 10000) / 10000,
+    averaged: { command, checkpoint_steps: steps, with_final_model: true, val_bpc_final: Math.round(bpcFinal * 10000) / 10000 },
   }, values.out);
   console.error(`wrote ${values.out}`);
 }
